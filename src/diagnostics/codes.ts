@@ -1,0 +1,25 @@
+/**
+ * The registry of diagnostic codes. Each code is stable once released; docs/errors.md has one entry per
+ * code (test/diagnostics/codes.test.ts keeps it complete).
+ *
+ * Ranges: MK1xxx datafile syntax, MK2xxx project structure, MK3xxx templates, MK4xxx SQL,
+ * MK5xxx ingestion and storage, MK6xxx deployment.
+ */
+import { DATAFILE_CODES } from './codes/datafile.js';
+import { PROJECT_CODES } from './codes/project.js';
+import { SQL_CODES } from './codes/sql.js';
+import { TEMPLATE_CODES } from './codes/template.js';
+import type { CodeInfo } from './codes/types.js';
+
+export type { CodeInfo } from './codes/types.js';
+
+export const CODES: Readonly<Record<string, CodeInfo>> = {
+  ...DATAFILE_CODES,
+  ...PROJECT_CODES,
+  ...TEMPLATE_CODES,
+  ...SQL_CODES,
+};
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return CODES[code];
+}
