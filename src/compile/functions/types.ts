@@ -1,0 +1,76 @@
+import type { ChType } from '../../types/ast.js';
+
+/**
+ * The contract between the SQL compiler and the ClickHouse function library.
+ *
+ * The compiler resolves a call (`countIf(x > 1)`, `quantile(0.9)(latency)`, `toStartOfHour(ts)`) to a
+ * FunctionDef through `lookupFunction`, asks it for the result type, and asks it to emit SQLite SQL
+ * from the already-compiled argument fragments. Fragments and results are in the storage encoding of
+ * src/types/encoding.ts (DateTime = epoch seconds, Date = epoch days, arrays = JSON text …).
+ */
+
+/** A compiled argument: SQLite SQL text plus the ClickHouse type of its value. */
+export interface EmittedArg {
+  readonly sql: string;
+  readonly type: ChType;
+  /** The literal value when the argument is a constant the compiler folded (e.g. a format string). */
+  readonly constant?: string | number | boolean | null;
+}
+
+export interface EmitContext {
+  /** Binds a value as a SQL parameter and returns its placeholder; never splice values into SQL. */
+  bind(value: unknown): string;
+  /** Report an unsupported use (becomes a diagnostic at the call site). */
+  fail(message: string): never;
+}
+
+export interface CallInfo {
+  /** Parameters of a parametric function: `quantile(0.9)(x)` has params [0.9]. */
+  readonly params: readonly (string | number)[];
+  readonly args: readonly EmittedArg[];
+  /** True when written with DISTINCT: `count(DISTINCT x)`. */
+  readonly distinct?: boolean;
+}
+
+export interface FunctionDef {
+  /** ClickHouse name as documented (`toStartOfHour`, `countIf` is not a def: it is count + If). */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** ClickHouse matches some names case-insensitively (count, sum, lower …). */
+  readonly caseInsensitive?: boolean;
+  readonly kind: 'scalar' | 'aggregate' | 'window';
+  readonly minArgs: number;
+  /** `Infinity` for variadic functions. */
+  readonly maxArgs: number;
+  /** The ClickHouse result type for these argument types (the `meta` of responses). */
+  returnType(call: CallInfo): ChType;
+  /** SQLite SQL computing the result, in the storage encoding of the result type. */
+  emit(call: CallInfo, ctx: EmitContext): string;
+}
+
+/** A resolved call: the base function plus aggregate combinators in the order written (`sumIfState`: If, State). */
+export interface ResolvedFunction {
+  readonly def: FunctionDef;
+  readonly combinators: readonly Combinator[];
+}
+
+export type Combinator = 'If' | 'State' | 'Merge' | 'MergeState' | 'Array' | 'Distinct' | 'OrNull' | 'OrDefault' | 'SimpleState' | 'ForEach' | 'Resample';
+
+/**
+ * Registers mk's user-defined functions on a SQLite connection. Structural, so this layer never imports
+ * better-sqlite3 (only src/store/ does): a `better-sqlite3` Database satisfies it.
+ */
+export interface UdfHost {
+  function(name: string, options: { deterministic?: boolean; varargs?: boolean; safeIntegers?: boolean; directOnly?: boolean }, fn: (...args: any[]) => unknown): unknown;
+  aggregate(
+    name: string,
+    options: {
+      start?: unknown | (() => unknown);
+      step: (total: any, ...args: any[]) => unknown;
+      inverse?: (total: any, ...args: any[]) => unknown;
+      result?: (total: any) => unknown;
+      deterministic?: boolean;
+      varargs?: boolean;
+    },
+  ): unknown;
+}
