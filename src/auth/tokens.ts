@@ -1,0 +1,48 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Tokens and their scopes, as Tinybird names them: `ADMIN`, `PIPES:READ:<pipe>`,
+ * `DATASOURCES:READ:<ds>`, `DATASOURCES:APPEND:<ds>`. Resource tokens come from `TOKEN name READ|APPEND`
+ * lines in datafiles; the admin token is made on first run.
+ */
+export interface TokenRecord {
+  readonly name: string;
+  readonly token: string;
+  readonly scopes: readonly string[];
+}
+
+export type Permission = { readonly kind: 'admin' } | { readonly kind: 'pipe:read'; readonly pipe: string } | { readonly kind: 'datasource:read' | 'datasource:append'; readonly datasource: string };
+
+/** A new random token; the prefix says what it is (`p.` like Tinybird's). */
+export function newToken(prefix = 'p'): string {
+  return `${prefix}.${randomBytes(24).toString('base64url')}`;
+}
+
+/** Constant-time comparison, so a token cannot be guessed byte by byte from response times. */
+export function sameToken(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** Does a token with these scopes grant the permission? */
+export function grants(scopes: readonly string[], needed: Permission): boolean {
+  if (scopes.includes('ADMIN')) return true;
+  switch (needed.kind) {
+    case 'admin':
+      return false;
+    case 'pipe:read':
+      return scopes.includes(`PIPES:READ:${needed.pipe}`) || scopes.includes('WORKSPACE:READ_ALL');
+    case 'datasource:read':
+      return scopes.includes(`DATASOURCES:READ:${needed.datasource}`) || scopes.includes('WORKSPACE:READ_ALL');
+    case 'datasource:append':
+      return scopes.includes(`DATASOURCES:APPEND:${needed.datasource}`) || scopes.includes('DATASOURCES:APPEND');
+  }
+}
+
+/** Finds the record for a presented token, comparing every candidate in constant time. */
+export function findToken(records: readonly TokenRecord[], presented: string): TokenRecord | undefined {
+  let found: TokenRecord | undefined;
+  for (const r of records) if (sameToken(r.token, presented)) found = r;
+  return found;
+}

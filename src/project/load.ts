@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UserError } from '../diagnostics/user-error.js';
+import type { ConnectionFile, DatasourceFile, PipeFile } from '../syntax/datafile/ast.js';
+import { expandIncludes, parseDatafile } from '../syntax/datafile/index.js';
+import { discoverFiles } from './discover.js';
+import { type Fixture, type Project, resourceName, type TestFile } from './project.js';
+
+export interface LoadOptions {
+  /** Environment for `$VAR` substitution in datafiles (Tinybird uses the process environment). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly maxDepth?: number;
+}
+
+export interface LoadResult {
+  readonly project: Project;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads and parses every datafile of the project at `root`. Diagnostics are returned, not thrown. */
+export function loadProject(root: string, options: LoadOptions = {}): LoadResult {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UserError(`Project folder not found: ${root}`);
+  }
+  const files = discoverFiles(root, options.maxDepth);
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const datasources: DatasourceFile[] = [];
+  const pipes: PipeFile[] = [];
+  const connections: ConnectionFile[] = [];
+
+  for (const path of files.datafiles) {
+    const raw = readFileSync(join(root, path), 'utf8');
+    const text = raw.includes('INCLUDE') || raw.includes('include') ? expandWithIncludes(root, path, raw) : raw;
+    sources.set(path, text);
+    const { datafile, diagnostics: found } = parseDatafile(text, { path, env: options.env ?? {} });
+    diagnostics.push(...found);
+    if (datafile.kind === 'datasource') datasources.push(datafile);
+    else if (datafile.kind === 'pipe') pipes.push(datafile);
+    else if (datafile.kind === 'connection') connections.push(datafile);
+  }
+
+  const fixtures: Fixture[] = files.fixtures.map((path) => ({
+    datasource: resourceName(path),
+    path,
+    format: path.endsWith('.csv') ? 'csv' : 'ndjson',
+  }));
+  const tests: TestFile[] = files.tests.map((path) => ({ pipe: resourceName(path), path }));
+  return { project: { root, datasources, pipes, connections, fixtures, tests, sources }, diagnostics };
+}
+
+function expandWithIncludes(root: string, path: string, text: string): string {
+  return expandIncludes(text, path, (includePath: string) => {
+    const full = join(root, posix.normalize(join(dirname(path), includePath)));
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  });
+}
