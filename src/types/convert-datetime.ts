@@ -1,0 +1,136 @@
+/**
+ * Parsing date and time text into the storage encoding (epoch seconds / days / 10^-p units), the way
+ * ClickHouse's best-effort parser reads what people send: `2024-01-02 03:04:05`, ISO 8601 with `T`,
+ * `Z`, offsets and fractions, bare dates, and unix timestamps as digits.
+ */
+
+/** A parsed instant: whole seconds since the epoch plus the fraction digits as written (exact). */
+export interface ParsedInstant {
+  readonly seconds: number;
+  /** Fraction digits (`'123'` for `.123`), always added to `seconds`; exact, so DateTime64 truncates without float error. */
+  readonly fraction: string;
+}
+
+const DATETIME_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const UNIX_RE = /^-?\d+(?:\.(\d+))?$/;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (no Date object: this runs per value). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The inverse of daysFromCivil. */
+export function civilFromDays(days: number): { y: number; m: number; d: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= dim[m - 1]!;
+}
+
+/**
+ * Parses date/time text into an instant. Text without an offset is wall-clock time in `timezone`
+ * (UTC when absent, as on Tinybird). Digits alone are a unix timestamp.
+ */
+export function parseDateTimeText(text: string, timezone?: string): ParsedInstant | undefined {
+  const s = text.trim();
+  if (UNIX_RE.test(s)) {
+    const [whole = '', frac = ''] = s.split('.');
+    if (!whole.startsWith('-') || /^0*$/.test(frac)) return { seconds: Number(whole), fraction: frac };
+    // Keep the fraction an addition: -1.25 s is -2 s + 0.75 s.
+    const complement = (10n ** BigInt(frac.length) - BigInt(frac)).toString().padStart(frac.length, '0');
+    return { seconds: Number(whole) - 1, fraction: complement };
+  }
+  const m = DATETIME_RE.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4] ?? 0);
+  const mi = Number(m[5] ?? 0);
+  const sec = Number(m[6] ?? 0);
+  if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
+  const wall = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+  const zone = m[8];
+  let seconds: number;
+  if (zone === undefined) seconds = timezone ? wallToUtc(wall, timezone) : wall;
+  else if (zone === 'Z' || zone === 'z' || zone === 'UTC') seconds = wall;
+  else {
+    const digits = zone.replace(':', '');
+    const off = Number(digits.slice(1, 3)) * 3600 + Number(digits.slice(3, 5) || 0) * 60;
+    seconds = zone[0] === '-' ? wall + off : wall - off;
+  }
+  return { seconds, fraction: m[7] ?? '' };
+}
+
+/** Parses `YYYY-MM-DD` (or a date-time, keeping its date) into epoch days. */
+export function parseDateText(text: string): number | undefined {
+  const s = text.trim();
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    return validDate(y, mo, d) ? daysFromCivil(y, mo, d) : undefined;
+  }
+  // ClickHouse reads bare digits into Date as a day number (JSON numbers too).
+  if (/^\d+$/.test(s)) return Number(s);
+  return undefined;
+}
+
+/** Wall-clock seconds in `timezone` to UTC seconds; the second pass settles DST transitions. */
+export function wallToUtc(wall: number, timezone: string): number {
+  const guess = wall - zoneOffsetSeconds(wall, timezone);
+  return wall - zoneOffsetSeconds(guess, timezone);
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset of `timezone` from UTC, in seconds, at (approximately) the given UTC instant. */
+export function zoneOffsetSeconds(epochSeconds: number, timezone: string): number {
+  if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
+  let fmt = zoneFormats.get(timezone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    zoneFormats.set(timezone, fmt);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(epochSeconds * 1000))) parts[p.type] = Number(p.value);
+  const wall = daysFromCivil(parts.year!, parts.month!, parts.day!) * 86400 + parts.hour! * 3600 + parts.minute! * 60 + parts.second!;
+  return wall - epochSeconds;
+}
+
+/** True when `timezone` is a zone Intl knows. */
+export function isKnownTimezone(timezone: string): boolean {
+  try {
+    zoneOffsetSeconds(0, timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
