@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+
+/** `--project DIR` on every project command; defaults to the current folder. */
+export function projectOption(cmd: Command): Command {
+  return cmd.addOption(new Option('-p, --project <dir>', 'project folder').default('.', 'current folder'));
+}
+
+export function jsonOption(cmd: Command): Command {
+  return cmd.option('--json', 'print machine-readable JSON on stdout');
+}
+
+export function projectDir(opts: { project?: string }): string {
+  return resolve(opts.project ?? '.');
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${value}`);
+  return port;
+}

@@ -1,0 +1,31 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Paint } from '../diagnostics/render.js';
+
+/** Colours only for humans: off with NO_COLOR, off when stdout is not a terminal, on with FORCE_COLOR. */
+export function colourEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return Boolean(stream.isTTY);
+}
+
+export function makeChalk(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+  return new Chalk({ level: colourEnabled(stream) ? 1 : 0 });
+}
+
+export function makePaint(c: ChalkInstance): Paint {
+  return { error: c.red.bold, warning: c.yellow.bold, info: c.cyan, dim: c.dim, bold: c.bold };
+}
+
+/** Writes one line to stdout. */
+export function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Writes one line to stderr (progress and diagnostics, so stdout stays clean for --json). */
+export function note(line = ''): void {
+  process.stderr.write(`${line}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
