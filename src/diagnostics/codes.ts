@@ -8,6 +8,7 @@
 import { DATAFILE_CODES } from './codes/datafile.js';
 import { PROJECT_CODES } from './codes/project.js';
 import { SQL_CODES } from './codes/sql.js';
+import { STORE_CODES } from './codes/store.js';
 import { TEMPLATE_CODES } from './codes/template.js';
 import type { CodeInfo } from './codes/types.js';
 
@@ -18,6 +19,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   ...PROJECT_CODES,
   ...TEMPLATE_CODES,
   ...SQL_CODES,
+  ...STORE_CODES,
 };
 
 export function codeInfo(code: string): CodeInfo | undefined {
