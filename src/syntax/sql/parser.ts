@@ -1,0 +1,767 @@
+import { CstParser, type IToken, type TokenType, tokenMatcher } from 'chevrotain';
+import * as t from './tokens.js';
+
+/**
+ * Chevrotain grammar of ClickHouse SELECT, with no semantic actions: to-ast.ts turns the CST into the
+ * AST. Precedence, loosest first: lambda, alias, ternary, OR, AND, NOT, IS NULL, comparison / LIKE /
+ * IN / BETWEEN, `||`, `+ -`, `* / %`, unary minus, postfix (`[i]`, `.1`, `::T`).
+ */
+class SqlParser extends CstParser {
+  constructor() {
+    super(t.allTokens, { nodeLocationTracking: 'full', maxLookahead: 4 });
+    this.performSelfAnalysis();
+  }
+
+  public statement = this.RULE('statement', () => {
+    this.SUBRULE(this.query);
+    this.OPTION(() => this.CONSUME(t.Semicolon));
+  });
+
+  public query = this.RULE('query', () => {
+    this.SUBRULE(this.selectUnit);
+    this.MANY(() => {
+      this.SUBRULE(this.unionOp);
+      this.SUBRULE2(this.selectUnit);
+    });
+  });
+
+  private unionOp = this.RULE('unionOp', () => {
+    this.CONSUME(t.Union);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.All) }, { ALT: () => this.CONSUME(t.Distinct) }]));
+  });
+
+  private selectUnit = this.RULE('selectUnit', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.query);
+          this.CONSUME(t.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.selectStmt) },
+    ]);
+  });
+
+  private selectStmt = this.RULE('selectStmt', () => {
+    this.OPTION(() => this.SUBRULE(this.withClause));
+    this.CONSUME(t.Select);
+    this.OPTION2(() => this.CONSUME(t.Distinct));
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.selectItem) });
+    this.OPTION3(() => this.SUBRULE(this.fromClause));
+    this.OPTION4(() => {
+      this.CONSUME(t.Prewhere);
+      this.SUBRULE(this.expression, { LABEL: 'prewhere' });
+    });
+    this.OPTION5(() => {
+      this.CONSUME(t.Where);
+      this.SUBRULE2(this.expression, { LABEL: 'where' });
+    });
+    this.OPTION6(() => this.SUBRULE(this.groupByClause));
+    this.OPTION7(() => {
+      this.CONSUME(t.Having);
+      this.SUBRULE3(this.expression, { LABEL: 'having' });
+    });
+    this.OPTION8(() => {
+      this.CONSUME(t.Order);
+      this.CONSUME(t.By);
+      this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.SUBRULE(this.orderItem) });
+    });
+    this.MANY(() => this.SUBRULE(this.limitClause));
+    this.OPTION9(() => {
+      this.CONSUME(t.Settings);
+      this.AT_LEAST_ONE_SEP3({ SEP: t.Comma, DEF: () => this.SUBRULE(this.setting) });
+    });
+    this.option(10, () => {
+      this.CONSUME(t.Format);
+      this.CONSUME(t.IdentLike, { LABEL: 'format' });
+    });
+  });
+
+  private withClause = this.RULE('withClause', () => {
+    this.CONSUME(t.With);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.withItem) });
+  });
+
+  private withItem = this.RULE('withItem', () => {
+    this.OR([
+      {
+        GATE: () => tokenMatcher(this.LA(2), t.As) && tokenMatcher(this.LA(3), t.LParen) && this.queryStartsAt(4),
+        ALT: () => {
+          this.CONSUME(t.IdentLike, { LABEL: 'cteName' });
+          this.CONSUME(t.As);
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.query);
+          this.CONSUME(t.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+  });
+
+  private selectItem = this.RULE('selectItem', () => {
+    this.SUBRULE(this.expression);
+    // `SELECT x total`: an alias without AS must be a plain or quoted identifier.
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Identifier) }, { ALT: () => this.CONSUME(t.QuotedIdentifier) }]));
+  });
+
+  private fromClause = this.RULE('fromClause', () => {
+    this.CONSUME(t.From);
+    this.SUBRULE(this.tableExpr);
+    this.MANY(() => this.SUBRULE(this.joinPart));
+  });
+
+  private tableExpr = this.RULE('tableExpr', () => {
+    this.OR([
+      {
+        GATE: () => this.queryStartsAt(2),
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.query);
+          this.CONSUME(t.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.IdentLike, { LABEL: 'name' });
+          this.MANY(() => {
+            this.CONSUME(t.Dot);
+            this.CONSUME2(t.IdentLike, { LABEL: 'name' });
+          });
+          this.OPTION(() => {
+            this.CONSUME2(t.LParen, { LABEL: 'fnOpen' });
+            this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.argument) });
+            this.CONSUME2(t.RParen);
+          });
+        },
+      },
+    ]);
+    this.OPTION2(() => this.CONSUME(t.Final));
+    this.OPTION3(() => this.SUBRULE(this.tableAlias));
+    this.OPTION4(() => this.CONSUME2(t.Final));
+    this.OPTION5(() => {
+      this.CONSUME(t.Sample);
+      this.SUBRULE(this.additive, { LABEL: 'sample' });
+      this.OPTION6(() => {
+        this.CONSUME(t.Offset);
+        this.SUBRULE2(this.additive, { LABEL: 'sampleOffset' });
+      });
+    });
+  });
+
+  private tableAlias = this.RULE('tableAlias', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.As);
+          this.OR2([{ ALT: () => this.CONSUME(t.IdentLike) }, { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'IdentLike' }) }]);
+        },
+      },
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(t.QuotedIdentifier) },
+    ]);
+  });
+
+  private joinPart = this.RULE('joinPart', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Comma);
+          this.SUBRULE(this.tableExpr);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Left, { LABEL: 'arrayLeft' }));
+          this.CONSUME(t.ArrayKw);
+          this.CONSUME(t.Join, { LABEL: 'arrayJoin' });
+          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression) });
+        },
+      },
+      {
+        ALT: () => {
+          this.MANY(() =>
+            this.OR2([
+              { ALT: () => this.CONSUME(t.Global, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Inner, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME2(t.Left, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Right, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Full, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Outer, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Cross, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Any, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.All, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Semi, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Anti, { LABEL: 'joinWord' }) },
+              { ALT: () => this.CONSUME(t.Asof, { LABEL: 'joinWord' }) },
+            ]),
+          );
+          this.CONSUME2(t.Join);
+          this.SUBRULE2(this.tableExpr);
+          this.OPTION2(() =>
+            this.OR3([
+              {
+                ALT: () => {
+                  this.CONSUME(t.On);
+                  this.SUBRULE2(this.expression, { LABEL: 'on' });
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(t.Using);
+                  this.OR4([
+                    {
+                      ALT: () => {
+                        this.CONSUME(t.LParen);
+                        this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.CONSUME(t.IdentLike, { LABEL: 'using' }) });
+                        this.CONSUME(t.RParen);
+                      },
+                    },
+                    { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'using' }) },
+                  ]);
+                },
+              },
+            ]),
+          );
+        },
+      },
+    ]);
+  });
+
+  private groupByClause = this.RULE('groupByClause', () => {
+    this.CONSUME(t.Group);
+    this.CONSUME(t.By);
+    this.OR([
+      { GATE: () => !tokenMatcher(this.LA(2), t.LParen), ALT: () => this.CONSUME(t.All) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression) }) },
+    ]);
+    this.MANY(() => {
+      this.CONSUME(t.With);
+      this.OR2([
+        { ALT: () => this.CONSUME(t.Rollup, { LABEL: 'modifier' }) },
+        { ALT: () => this.CONSUME(t.Cube, { LABEL: 'modifier' }) },
+        { ALT: () => this.CONSUME(t.Totals, { LABEL: 'modifier' }) },
+      ]);
+    });
+  });
+
+  private orderItem = this.RULE('orderItem', () => {
+    this.SUBRULE(this.expression);
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(t.Asc, { LABEL: 'direction' }) },
+        { ALT: () => this.CONSUME(t.Desc, { LABEL: 'direction' }) },
+        { ALT: () => this.CONSUME(t.Ascending, { LABEL: 'direction' }) },
+        { ALT: () => this.CONSUME(t.Descending, { LABEL: 'direction' }) },
+      ]),
+    );
+    this.OPTION2(() => {
+      this.CONSUME(t.Nulls);
+      this.OR2([{ ALT: () => this.CONSUME(t.First, { LABEL: 'nulls' }) }, { ALT: () => this.CONSUME(t.Last, { LABEL: 'nulls' }) }]);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(t.Collate);
+      this.CONSUME(t.StringLit, { LABEL: 'collate' });
+    });
+    this.OPTION4(() => {
+      this.CONSUME(t.With);
+      this.CONSUME(t.Fill);
+      this.OPTION5(() => {
+        this.CONSUME(t.From);
+        this.SUBRULE(this.additive, { LABEL: 'fillFrom' });
+      });
+      this.OPTION6(() => {
+        this.CONSUME(t.To);
+        this.SUBRULE2(this.additive, { LABEL: 'fillTo' });
+      });
+      this.OPTION7(() => {
+        this.CONSUME(t.Step);
+        this.SUBRULE3(this.additive, { LABEL: 'fillStep' });
+      });
+    });
+  });
+
+  private limitClause = this.RULE('limitClause', () => {
+    this.CONSUME(t.Limit);
+    this.SUBRULE(this.expression, { LABEL: 'first' });
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(t.Comma) }, { ALT: () => this.CONSUME(t.Offset) }]);
+      this.SUBRULE2(this.expression, { LABEL: 'second' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(t.By);
+      this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'by' }) });
+    });
+  });
+
+  private setting = this.RULE('setting', () => {
+    this.CONSUME(t.IdentLike);
+    this.CONSUME(t.Eq);
+    this.SUBRULE(this.expression);
+  });
+
+  // ── Expressions ────────────────────────────────────────────────────────────────────────────
+
+  public expression = this.RULE('expression', () => {
+    this.OR([
+      { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda) },
+      { ALT: () => this.SUBRULE(this.ternary) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(t.As);
+      this.OR2([{ ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'alias' }) }, { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'alias' }) }]);
+    });
+  });
+
+  private lambda = this.RULE('lambda', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'param' }) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.IdentLike, { LABEL: 'param' }) });
+          this.CONSUME(t.RParen);
+        },
+      },
+    ]);
+    this.CONSUME(t.Arrow);
+    this.SUBRULE(this.expression);
+  });
+
+  private ternary = this.RULE('ternary', () => {
+    this.SUBRULE(this.orExpr);
+    this.OPTION(() => {
+      this.CONSUME(t.Question);
+      this.SUBRULE(this.expression, { LABEL: 'then' });
+      this.CONSUME(t.Colon);
+      this.SUBRULE2(this.expression, { LABEL: 'else' });
+    });
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(t.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(t.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  private notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.isNullExpr) },
+    ]);
+  });
+
+  private isNullExpr = this.RULE('isNullExpr', () => {
+    this.SUBRULE(this.comparison);
+    this.MANY(() => this.SUBRULE(this.isNullTail));
+  });
+
+  private isNullTail = this.RULE('isNullTail', () => {
+    this.CONSUME(t.Is);
+    this.OPTION(() => this.CONSUME(t.Not));
+    this.CONSUME(t.Null);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.concatExpr);
+    this.MANY(() => this.SUBRULE(this.comparisonTail));
+  });
+
+  private comparisonTail = this.RULE('comparisonTail', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.CompareOp);
+          this.SUBRULE(this.concatExpr);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Not));
+          this.OR2([{ ALT: () => this.CONSUME(t.Like) }, { ALT: () => this.CONSUME(t.ILike) }]);
+          this.SUBRULE2(this.concatExpr);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME(t.Global));
+          this.OPTION3(() => this.CONSUME2(t.Not));
+          this.CONSUME(t.In);
+          this.SUBRULE3(this.concatExpr);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION4(() => this.CONSUME3(t.Not));
+          this.CONSUME(t.Between);
+          this.SUBRULE4(this.concatExpr);
+          this.CONSUME(t.And);
+          this.SUBRULE5(this.concatExpr);
+        },
+      },
+    ]);
+  });
+
+  private concatExpr = this.RULE('concatExpr', () => {
+    this.SUBRULE(this.additive);
+    this.MANY(() => {
+      this.CONSUME(t.Concat);
+      this.SUBRULE2(this.additive);
+    });
+  });
+
+  private additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.CONSUME(t.AddOp);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  private multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(t.MulOp);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  private unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfix) },
+    ]);
+  });
+
+  private postfix = this.RULE('postfix', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => this.SUBRULE(this.postfixOp));
+  });
+
+  private postfixOp = this.RULE('postfixOp', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.LBracket);
+          this.SUBRULE(this.expression);
+          this.CONSUME(t.RBracket);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Dot);
+          this.CONSUME(t.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.DoubleColon);
+          this.SUBRULE(this.typeExpr);
+        },
+      },
+    ]);
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.NumberLit) },
+      { ALT: () => this.CONSUME(t.StringLit) },
+      { ALT: () => this.CONSUME(t.Null) },
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+      { ALT: () => this.SUBRULE(this.star) },
+      { ALT: () => this.SUBRULE(this.caseExpr) },
+      { ALT: () => this.SUBRULE(this.castExpr) },
+      { GATE: () => this.intervalAhead(), ALT: () => this.SUBRULE(this.intervalExpr) },
+      { ALT: () => this.SUBRULE(this.arrayExpr) },
+      { ALT: () => this.SUBRULE(this.mapExpr) },
+      { GATE: () => this.queryStartsAt(2), ALT: () => this.SUBRULE(this.subquery) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { GATE: () => tokenMatcher(this.LA(2), t.LParen), ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.columnRef) },
+    ]);
+  });
+
+  private star = this.RULE('star', () => {
+    this.CONSUME(t.Star);
+    this.OPTION(() => {
+      this.CONSUME(t.Except);
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(t.LParen);
+            this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.IdentLike, { LABEL: 'except' }) });
+            this.CONSUME(t.RParen);
+          },
+        },
+        { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'except' }) },
+      ]);
+    });
+  });
+
+  private columnRef = this.RULE('columnRef', () => {
+    this.CONSUME(t.IdentLike, { LABEL: 'part' });
+    this.MANY({
+      GATE: () => !tokenMatcher(this.LA(2), t.NumberLit),
+      DEF: () => {
+      this.CONSUME(t.Dot);
+      this.OR([{ ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'part' }) }, { ALT: () => this.SUBRULE(this.star) }]);
+      },
+    });
+  });
+
+  private call = this.RULE('call', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(t.KeywordFunction, { LABEL: 'name' }) }]);
+    this.SUBRULE(this.callArgs);
+    this.OPTION(() => this.SUBRULE2(this.callArgs));
+    this.OPTION2(() => {
+      this.CONSUME(t.Over);
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(t.LParen);
+            this.SUBRULE(this.windowSpec);
+            this.CONSUME(t.RParen);
+          },
+        },
+        { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'windowName' }) },
+      ]);
+    });
+  });
+
+  private callArgs = this.RULE('callArgs', () => {
+    this.CONSUME(t.LParen);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Distinct) }, { ALT: () => this.CONSUME(t.All) }]));
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.argument) });
+    this.CONSUME(t.RParen);
+  });
+
+  private argument = this.RULE('argument', () => {
+    this.OR([{ GATE: () => this.queryStartsAt(1), ALT: () => this.SUBRULE(this.query) }, { ALT: () => this.SUBRULE(this.expression) }]);
+  });
+
+  private windowSpec = this.RULE('windowSpec', () => {
+    this.OPTION(() => {
+      this.CONSUME(t.Partition);
+      this.CONSUME(t.By);
+      this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'partition' }) });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(t.Order);
+      this.CONSUME2(t.By);
+      this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.SUBRULE(this.orderItem) });
+    });
+    this.OPTION3(() => {
+      this.OR([{ ALT: () => this.CONSUME(t.Rows, { LABEL: 'unit' }) }, { ALT: () => this.CONSUME(t.Range, { LABEL: 'unit' }) }]);
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(t.Between);
+            this.SUBRULE(this.frameBound);
+            this.CONSUME(t.And);
+            this.SUBRULE2(this.frameBound);
+          },
+        },
+        { ALT: () => this.SUBRULE3(this.frameBound) },
+      ]);
+    });
+  });
+
+  private frameBound = this.RULE('frameBound', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Current);
+          this.CONSUME(t.Row);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [{ ALT: () => this.CONSUME(t.Unbounded) }, { ALT: () => this.SUBRULE(this.additive) }] });
+          this.OR3([{ ALT: () => this.CONSUME(t.Preceding, { LABEL: 'direction' }) }, { ALT: () => this.CONSUME(t.Following, { LABEL: 'direction' }) }]);
+        },
+      },
+    ]);
+  });
+
+  private caseExpr = this.RULE('caseExpr', () => {
+    this.CONSUME(t.Case);
+    this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'operand' }));
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(t.When);
+      this.SUBRULE2(this.expression, { LABEL: 'when' });
+      this.CONSUME(t.Then);
+      this.SUBRULE3(this.expression, { LABEL: 'then' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(t.Else);
+      this.SUBRULE4(this.expression, { LABEL: 'else' });
+    });
+    this.CONSUME(t.End);
+  });
+
+  private castExpr = this.RULE('castExpr', () => {
+    this.CONSUME(t.Cast);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.ternary);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.As);
+          this.SUBRULE(this.typeExpr);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Comma);
+          this.CONSUME(t.StringLit);
+        },
+      },
+    ]);
+    this.CONSUME(t.RParen);
+  });
+
+  private intervalExpr = this.RULE('intervalExpr', () => {
+    this.CONSUME(t.Interval);
+    this.SUBRULE(this.unary);
+    this.OPTION(() => this.CONSUME(t.Identifier, { LABEL: 'unit' }));
+  });
+
+  private arrayExpr = this.RULE('arrayExpr', () => {
+    this.CONSUME(t.LBracket);
+    this.SUBRULE(this.exprListTrailing);
+    this.CONSUME(t.RBracket);
+  });
+
+  private mapExpr = this.RULE('mapExpr', () => {
+    this.CONSUME(t.LBrace);
+    this.MANY_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        this.SUBRULE(this.expression, { LABEL: 'key' });
+        this.CONSUME(t.Colon);
+        this.SUBRULE2(this.expression, { LABEL: 'value' });
+      },
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  private subquery = this.RULE('subquery', () => {
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.query);
+    this.CONSUME(t.RParen);
+  });
+
+  private parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.exprListTrailing);
+    this.CONSUME(t.RParen);
+  });
+
+  /** `a, b,` — a list that may end with a comma, as ClickHouse accepts in tuples and arrays. */
+  private exprListTrailing = this.RULE('exprListTrailing', () => {
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY(() => {
+        this.CONSUME(t.Comma);
+        this.OPTION2(() => this.SUBRULE2(this.expression));
+      });
+    });
+  });
+
+  /** A ClickHouse type as written after `::` or `CAST(x AS …)`; parseType reads the source slice. */
+  private typeExpr = this.RULE('typeExpr', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.IdentLike) },
+      { ALT: () => this.CONSUME(t.ArrayKw) },
+      { ALT: () => this.CONSUME(t.Null) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(t.LParen);
+      this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.typeArg) });
+      this.CONSUME(t.RParen);
+    });
+  });
+
+  private typeArg = this.RULE('typeArg', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(t.Minus));
+          this.CONSUME(t.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.StringLit);
+          this.OPTION2(() => {
+            this.CONSUME(t.Eq);
+            this.OPTION3(() => this.CONSUME2(t.Minus));
+            this.CONSUME2(t.NumberLit);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.typeExpr);
+          this.OPTION4(() => this.SUBRULE2(this.typeExpr));
+        },
+      },
+    ]);
+  });
+
+  // ── Lookahead helpers (gates) ──────────────────────────────────────────────────────────────
+
+  /** INTERVAL is also a common column name (`started_at AS interval … GROUP BY interval`). */
+  private intervalAhead(): boolean {
+    const next = this.LA(2);
+    if (tokenMatcher(next, t.NumberLit) || tokenMatcher(next, t.StringLit) || tokenMatcher(next, t.LParen) || tokenMatcher(next, t.Minus)) return true;
+    return tokenMatcher(next, t.IdentLike) && tokenMatcher(this.LA(3), t.Identifier);
+  }
+
+  private queryStartsAt(i: number): boolean {
+    const tok = this.LA(i);
+    if (tokenMatcher(tok, t.Select) || tokenMatcher(tok, t.With)) return true;
+    // `((SELECT …))` and `(SELECT …) UNION ALL (SELECT …)`.
+    return tokenMatcher(tok, t.LParen) && this.queryStartsAt(i + 1);
+  }
+
+  /** `x -> …` or `(x, y) -> …`. */
+  private lambdaAhead(): boolean {
+    if (tokenMatcher(this.LA(1), t.IdentLike)) return tokenMatcher(this.LA(2), t.Arrow);
+    if (!tokenMatcher(this.LA(1), t.LParen)) return false;
+    let i = 2;
+    for (;;) {
+      if (!tokenMatcher(this.LA(i), t.IdentLike)) return false;
+      const next: IToken = this.LA(i + 1);
+      if (tokenMatcher(next, t.RParen)) return tokenMatcher(this.LA(i + 2), t.Arrow);
+      if (!tokenMatcher(next, t.Comma)) return false;
+      i += 2;
+    }
+  }
+}
+
+/** The one parser instance, reused for every statement. */
+export const sqlParser = new SqlParser();
+
+export type { TokenType };
