@@ -28,7 +28,9 @@ export function checkTemplate(ast: Template, file?: string): Diagnostic[] {
           if (!TEMPLATE_METHODS.has(e.method)) report('MK3011', `'${e.method}' is not an allowed method`, e.range);
           return;
         case 'attribute':
-          report('MK3013', e.attr === '__call__' ? 'only named functions can be called' : `Invalid attribute access '${e.attr}'`, e.range);
+          // Tinybird accepts `x.attr` at build time and fails only if the render reaches it.
+          if (e.attr === '__call__') report('MK3013', 'only named functions can be called', e.range);
+          else report('MK3013', `attribute access '.${e.attr}' fails when rendered`, e.range, 'warning');
           return;
         case 'binary':
           if (PY_OP_NAMES[e.op]) report('MK3012', `Invalid BinOp: ${PY_OP_NAMES[e.op]}()`, e.range);

@@ -42,8 +42,9 @@ const HANDLERS: { [K in Expr['kind']]: Handler<K> } = {
     return fn(s.context(line), evalArgs(e.args, e.kwargs, s));
   },
   method: (e, s) => callMethod(evaluate(e.object, s), e.method, evalArgs(e.args, e.kwargs, s)),
-  attribute: (e) => {
-    throw templateSyntaxError(`Invalid attribute access '${e.attr}'`);
+  attribute: (e, s) => {
+    const obj = evaluate(e.object, s);
+    throw new TemplateError(`'${typeName(obj)}' object has no attribute '${e.attr}'`);
   },
   subscript: (e, s) => subscript(evaluate(e.object, s), e.index, s),
   binary: (e, s) => binary(e.op, evaluate(e.left, s), evaluate(e.right, s)),

@@ -242,7 +242,14 @@ export class TemplateParser extends CstParser {
 
   callSuffix = this.RULE('callSuffix', () => {
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.argument) });
+    // Python allows a trailing comma (`f(a, b=1,)`), and real pipes use it.
+    this.OPTION(() => {
+      this.SUBRULE(this.argument);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.OPTION2(() => this.SUBRULE2(this.argument));
+      });
+    });
     this.CONSUME(T.RParen);
   });
 
