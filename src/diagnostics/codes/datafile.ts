@@ -20,6 +20,7 @@ export const DATAFILE_CODES = {
   MK1016: { title: 'No closing quotation', hint: 'Close the quote, or use a > block for free text.' },
   MK1017: { title: 'INCLUDE file not found', hint: 'The path is relative to the including file.' },
   MK1018: { title: 'Invalid JSON value', hint: 'The value must be valid JSON (or contain a {{ tb_secret(...) }}).' },
+  MK1019: { title: 'Indented instruction ends a SCHEMA or INDEXES block', hint: 'Start instruction lines at column 1.' },
 
   MK1101: { title: 'Boolean type is not supported', hint: 'use Bool or UInt8 instead' },
   MK1102: { title: 'DateTime64 type without precision is not supported', hint: 'use DateTime64(3) instead' },

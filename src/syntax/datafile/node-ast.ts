@@ -1,0 +1,79 @@
+import type { NodeDef, Setting, TokenDecl, Value } from './ast.js';
+import { type Ctx, checkStatement } from './checks.js';
+import { applyEngine, type EngineBuilder, finishEngine, isEngineKey, newEngine, plainValue, settingOf, tokenDecl } from './common.js';
+import { spanOf, tokenRange } from './ranges.js';
+import type { NodeSection, Statement } from './statements.js';
+import { valueOf } from './values.js';
+
+/** What a NODE collects; `tokens` go to the file (Tinybird attaches every TOKEN to the pipe). */
+export interface NodeResult {
+  readonly node: NodeDef;
+  readonly tokens: readonly TokenDecl[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Builds a NodeDef from `NODE name` and the statements under it. */
+export function buildNode(section: NodeSection, ctx: Ctx): NodeResult {
+  const { head, body } = section;
+  if (head.value.kind === 'block') ctx.report.error('MK1003', 'NODE does not support multiline arguments', tokenRange(head.keyword));
+  const name = plainValue(head, ctx);
+  if (name.text === '') ctx.report.error('MK1010', 'Missing node name', tokenRange(head.keyword), 'Write NODE <name>.');
+  const node: Mutable<Omit<NodeDef, 'engine' | 'settings' | 'tokens'>> = {
+    kind: 'node',
+    name: name.text,
+    nameRange: name.range,
+    range: spanOf(tokenRange(head.keyword), name.range),
+  };
+  const settings: Setting[] = [];
+  const tokens: TokenDecl[] = [];
+  let engine: EngineBuilder | undefined;
+  for (const s of body) {
+    if (!checkStatement(s, ctx)) continue;
+    node.range = spanOf(node.range, statementRange(s));
+    if (isEngineKey(s.key)) {
+      engine ??= newEngine();
+      applyEngine(engine, s, ctx);
+    } else if (s.key === 'token') {
+      const t = tokenDecl(s, ctx, ['READ']);
+      if (t) tokens.push(t);
+    } else {
+      applyNodeField(node, settings, s, ctx);
+    }
+  }
+  return { node: { ...node, ...(engine ? { engine: finishEngine(engine) } : {}), tokens: [], settings }, tokens };
+}
+
+type NodeFields = Mutable<Omit<NodeDef, 'engine' | 'settings' | 'tokens'>>;
+
+const FIELDS: Record<string, (node: NodeFields, value: Value) => void> = {
+  description: (n, v) => (n.description = v),
+  datasource: (n, v) => (n.datasource = v),
+  target_datasource: (n, v) => (n.targetDatasource = v),
+  copy_schedule: (n, v) => (n.copySchedule = v),
+  copy_mode: (n, v) => (n.copyMode = v),
+  mode: (n, v) => (n.copyMode = v),
+  type: (n, v) => {
+    n.type = v.text.toLowerCase();
+    n.typeRange = v.range;
+  },
+};
+
+function applyNodeField(node: NodeFields, settings: Setting[], s: Statement, ctx: Ctx): void {
+  if (s.key === 'sql') {
+    const sql = valueOf(s.value, 'sql');
+    if (s.value.kind === 'block' && sql.text === '') ctx.report.error('MK1015', 'SQL block is empty', tokenRange(s.keyword));
+    node.sql = sql;
+    return;
+  }
+  const field = FIELDS[s.key];
+  if (field) field(node, s.key === 'description' ? valueOf(s.value, 'text') : plainValue(s, ctx));
+  else settings.push(settingOf(s, ctx));
+}
+
+/** From the keyword to the end of its value. */
+export function statementRange(s: Statement): ReturnType<typeof tokenRange> {
+  const v = s.value;
+  const last = v.kind === 'block' ? (v.lines[v.lines.length - 1] ?? v.open) : (v.words[v.words.length - 1] ?? s.keyword);
+  return tokenRange(s.keyword, last);
+}
