@@ -15,6 +15,17 @@ export interface EmittedArg {
   readonly type: ChType;
   /** The literal value when the argument is a constant the compiler folded (e.g. a format string). */
   readonly constant?: string | number | boolean | null;
+  /** Set when the argument is a lambda (`x -> x * 2`): higher-order functions compile its body per element. */
+  readonly lambda?: LambdaArg;
+}
+
+/**
+ * A lambda argument of arrayMap/arrayFilter/…: the compiler compiles the body with each parameter bound to
+ * the SQL fragment and type the function supplies (e.g. `je.value` of a json_each over the array).
+ */
+export interface LambdaArg {
+  readonly params: readonly string[];
+  body(params: readonly EmittedArg[]): EmittedArg;
 }
 
 export interface EmitContext {
@@ -30,6 +41,8 @@ export interface CallInfo {
   readonly args: readonly EmittedArg[];
   /** True when written with DISTINCT: `count(DISTINCT x)`. */
   readonly distinct?: boolean;
+  /** The window of `f(…) OVER (…)`, as the SQL after OVER (`(PARTITION BY a ORDER BY b)`); the function places it. */
+  readonly over?: string;
 }
 
 export interface FunctionDef {

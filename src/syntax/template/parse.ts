@@ -49,7 +49,7 @@ export function parseTemplateSyntax(body: string, opts: TemplateSyntaxOptions = 
     for (const e of templateParser.errors) reportParseError(e, body, ctx, sqlLine);
     return { diagnostics };
   }
-  const ast = toTemplateAst(cst, ctx, pos(0).line);
+  const ast = toTemplateAst(cst, ctx, opts.mapPosition ? opts.mapPosition(0).line : 1);
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { ast, diagnostics };
 }
 

@@ -1,0 +1,75 @@
+import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
+
+/**
+ * ClickHouse's typing of literals and operators, for the `meta` of responses. ClickHouse picks the
+ * smallest type that holds a literal (`1` is UInt8, `-1` Int8, `300` UInt16) and widens arithmetic one
+ * size up (`UInt8 + UInt8` is UInt16), to 64 bits at most.
+ */
+export function literalType(value: string | number | bigint | boolean | null): ChType {
+  if (value === null) return T.nullable(T.nothing);
+  if (typeof value === 'boolean') return T.bool;
+  if (typeof value === 'string') return T.string;
+  if (typeof value === 'number' && !Number.isInteger(value)) return T.float64;
+  const n = BigInt(value);
+  if (n >= 0n) {
+    for (const bits of [8, 16, 32, 64] as const) if (n < 1n << BigInt(bits)) return { kind: 'int', bits, signed: false };
+    return { kind: 'int', bits: 128, signed: false };
+  }
+  for (const bits of [8, 16, 32, 64] as const) if (n >= -(1n << BigInt(bits - 1))) return { kind: 'int', bits, signed: true };
+  return { kind: 'int', bits: 128, signed: true };
+}
+
+const nextBits = (bits: number): 8 | 16 | 32 | 64 => (bits >= 32 ? 64 : ((bits * 2) as 16 | 32));
+
+function wrapNullable(t: ChType, ...from: ChType[]): ChType {
+  return from.some(isNullable) ? T.nullable(t) : t;
+}
+
+const isDateLike = (t: ChType) => ['date', 'date32', 'datetime', 'datetime64'].includes(t.kind);
+
+/** The result type of `l op r` for + - * / % (dates ± numbers stay dates). */
+export function arithmeticType(op: '+' | '-' | '*' | '/' | '%', l: ChType, r: ChType): ChType {
+  const a = baseType(l);
+  const b = baseType(r);
+  if (op === '/') return wrapNullable(T.float64, l, r);
+  if ((op === '+' || op === '-') && isDateLike(a) && !isDateLike(b)) return wrapNullable(a, l, r);
+  if (op === '+' && isDateLike(b) && !isDateLike(a)) return wrapNullable(b, l, r);
+  if (op === '-' && isDateLike(a) && isDateLike(b)) return wrapNullable(a.kind === 'date' || a.kind === 'date32' ? T.int32 : T.int64, l, r);
+  if (a.kind === 'float' || b.kind === 'float' || a.kind === 'decimal' || b.kind === 'decimal') return wrapNullable(T.float64, l, r);
+  const ai = a.kind === 'int' ? a : a.kind === 'bool' ? { bits: 8, signed: false } : undefined;
+  const bi = b.kind === 'int' ? b : b.kind === 'bool' ? { bits: 8, signed: false } : undefined;
+  if (!ai || !bi) return wrapNullable(a.kind === 'nothing' ? b : a, l, r);
+  if (op === '%') return wrapNullable({ kind: 'int', bits: Math.max(ai.bits, bi.bits) as 8, signed: ai.signed }, l, r);
+  const signed = ai.signed || bi.signed || op === '-';
+  return wrapNullable({ kind: 'int', bits: nextBits(Math.max(ai.bits, bi.bits)), signed }, l, r);
+}
+
+/** `-x`: unsigned integers become the next signed size. */
+export function negateType(t: ChType): ChType {
+  const b = baseType(t);
+  if (b.kind === 'int' && !b.signed) return wrapNullable({ kind: 'int', bits: nextBits(b.bits), signed: true }, t);
+  return t;
+}
+
+/** The common type of branches (CASE, if, arrays, UNION columns): numbers widen, NULL makes Nullable. */
+export function supertype(types: readonly ChType[]): ChType {
+  const known = types.filter((t) => baseType(t).kind !== 'nothing');
+  const anyNull = types.some(isNullable);
+  if (known.length === 0) return types[0] ?? T.nothing;
+  let acc = baseType(known[0]!);
+  for (const t of known.slice(1)) {
+    const b = baseType(t);
+    if (acc.kind === 'int' && b.kind === 'int') {
+      const signed = acc.signed || b.signed;
+      const bits = acc.signed !== b.signed && !signed ? acc.bits : Math.max(acc.bits, b.bits);
+      acc = { kind: 'int', bits: (acc.signed !== b.signed && (acc.signed ? b.bits >= acc.bits : acc.bits >= b.bits) ? nextBits(bits) : bits) as 8, signed };
+    } else if ((acc.kind === 'int' || acc.kind === 'float') && (b.kind === 'int' || b.kind === 'float')) {
+      acc = T.float64;
+    } else if (acc.kind === 'date' && b.kind === 'datetime') {
+      acc = b;
+    }
+  }
+  const lowCard = known.every((t) => t.kind === 'lowcardinality');
+  const result = lowCard ? acc : acc;
+  return anyNull ? T.nullable(result) : result;
+}

@@ -1,0 +1,126 @@
+import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
+import { printType } from '../../types/print.js';
+import type { CallInfo, EmitContext, EmittedArg, FunctionDef } from './types.js';
+
+/** How a scalar def computes its result type from the argument types. */
+export type ReturnRule = ChType | ((args: readonly ChType[], call: CallInfo) => ChType);
+
+export interface ScalarSpec {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly caseInsensitive?: boolean;
+  readonly min: number;
+  readonly max?: number;
+  readonly ret: ReturnRule;
+  readonly emit: (args: readonly EmittedArg[], ctx: EmitContext, call: CallInfo) => string;
+  /** `propagate` (default): a Nullable argument makes the result Nullable. `custom`: ret decides. */
+  readonly nulls?: 'propagate' | 'custom';
+  readonly kind?: 'scalar' | 'window';
+}
+
+/** Builds a scalar FunctionDef from a compact spec. */
+export function scalar(spec: ScalarSpec): FunctionDef {
+  const returnType = (call: CallInfo): ChType => {
+    const types = call.args.map((a) => a.type);
+    const t = typeof spec.ret === 'function' ? spec.ret(types, call) : spec.ret;
+    if (spec.nulls === 'custom') return t;
+    return types.some(isNullable) ? T.nullable(stripLowCardinality(t)) : t;
+  };
+  return {
+    name: spec.name,
+    ...(spec.aliases ? { aliases: spec.aliases } : {}),
+    ...(spec.caseInsensitive ? { caseInsensitive: true } : {}),
+    kind: spec.kind ?? 'scalar',
+    minArgs: spec.min,
+    maxArgs: spec.max ?? spec.min,
+    returnType,
+    emit: (call, ctx) => spec.emit(call.args, ctx, call),
+  };
+}
+
+export function stripLowCardinality(t: ChType): ChType {
+  if (t.kind === 'lowcardinality') return t.inner;
+  if (t.kind === 'nullable' && t.inner.kind === 'lowcardinality') return T.nullable(t.inner.inner);
+  return t;
+}
+
+/** The argument's type without Nullable/LowCardinality. */
+export const argBase = (a: EmittedArg | undefined): ChType => (a ? baseType(a.type) : T.nothing);
+
+export function isStringLike(t: ChType): boolean {
+  const b = baseType(t);
+  return b.kind === 'string' || b.kind === 'fixedstring' || b.kind === 'enum' || b.kind === 'uuid';
+}
+
+export function isNumeric(t: ChType): boolean {
+  const k = baseType(t).kind;
+  return k === 'int' || k === 'float' || k === 'decimal' || k === 'bool';
+}
+
+export function isDateLike(t: ChType): boolean {
+  const k = baseType(t).kind;
+  return k === 'date' || k === 'date32' || k === 'datetime' || k === 'datetime64';
+}
+
+/** The common type of branches (`if`, `multiIf`, `coalesce`, `greatest`): ClickHouse's getLeastSupertype, simplified. */
+export function superType(types: readonly ChType[]): ChType {
+  const anyNull = types.some((t) => isNullable(t) || baseType(t).kind === 'nothing');
+  const bases = types.map(baseType).filter((t) => t.kind !== 'nothing');
+  let out: ChType = bases[0] ?? T.nothing;
+  for (const b of bases.slice(1)) out = superOf2(out, b);
+  return anyNull && out.kind !== 'nothing' ? T.nullable(out) : anyNull ? T.nullable(T.nothing) : out;
+}
+
+function superOf2(a: ChType, b: ChType): ChType {
+  if (printType(a) === printType(b)) return a;
+  if (a.kind === 'bool' && b.kind === 'int') return b;
+  if (b.kind === 'bool' && a.kind === 'int') return a;
+  if (a.kind === 'int' && b.kind === 'int') {
+    if (a.signed === b.signed) return a.bits >= b.bits ? a : b;
+    const u = a.signed ? b : a;
+    const s = a.signed ? a : b;
+    const bits = Math.max(s.bits, Math.min(u.bits * 2, 64)) as 8 | 16 | 32 | 64;
+    return { kind: 'int', bits, signed: true };
+  }
+  if (isNumeric(a) && isNumeric(b)) return T.float64;
+  if (a.kind === 'date' && (b.kind === 'datetime' || b.kind === 'datetime64')) return b;
+  if (b.kind === 'date' && (a.kind === 'datetime' || a.kind === 'datetime64')) return a;
+  if (isStringLike(a) && isStringLike(b)) return T.string;
+  if (a.kind === 'array' && b.kind === 'array') return T.array(superType([a.element, b.element]));
+  return a;
+}
+
+/** SQL for a JSON value of the argument: JSON-encoded types are embedded as JSON, not as text. */
+export function jsonValueSql(a: EmittedArg): string {
+  const b = baseType(a.type);
+  if (b.kind === 'array' || b.kind === 'map' || b.kind === 'tuple' || b.kind === 'json' || (b.kind === 'aggregate' && !b.simple)) {
+    return `json(${a.sql})`;
+  }
+  return a.sql;
+}
+
+/** The constant string of an argument (format strings, units, JSON keys), or undefined if not constant. */
+export function constString(a: EmittedArg | undefined): string | undefined {
+  return a && typeof a.constant === 'string' ? a.constant : undefined;
+}
+
+export function constNumber(a: EmittedArg | undefined): number | undefined {
+  if (!a) return undefined;
+  if (typeof a.constant === 'number') return a.constant;
+  if (typeof a.constant === 'string' && a.constant.trim() !== '' && Number.isFinite(Number(a.constant))) return Number(a.constant);
+  return undefined;
+}
+
+/** A SQL string literal for text mk itself produces (type names, UDF selectors) — never user values. */
+export function sqlLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A type name as a SQL literal, for typed UDFs that decode/encode values (`ch_to_string(x, 'Array(String)')`). */
+export function typeLiteral(t: ChType): string {
+  return sqlLiteral(printType(t));
+}
+
+export function call(fn: string, ...args: string[]): string {
+  return `${fn}(${args.join(', ')})`;
+}

@@ -1,0 +1,2 @@
+import type { FunctionDef } from '../types.js';
+export const SCALARS: readonly FunctionDef[] = [];

@@ -1,0 +1,8 @@
+/**
+ * The store: mk's embedded SQLite engine. See store.ts for the model (physical tables, catalog,
+ * durability, group commit, materialization hook) and response.ts for output formats.
+ */
+export { StoreError } from './errors.js';
+export { formatResponse, jsonText, OUTPUT_FORMATS, type OutputFormat } from './response.js';
+export { openStore, Store, type AppendInput, type StoreOptions, type StoreStats } from './store.js';
+export type { AppendOptions, AppendResult, EngineDef, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';

@@ -1,0 +1,306 @@
+/**
+ * mk's embedded engine: one SQLite file (better-sqlite3; only src/store/ imports it).
+ *
+ * - Each datasource is a physical table `ds__<name>__<generation>` plus `q__<name>__<generation>`
+ *   for `<name>_quarantine`; the catalog inside the file maps logical names to them, so a restarted
+ *   server finds its tables and a deployment can stage new tables beside live ones and `promote`
+ *   them atomically. Values are in the storage encoding of src/types/encoding.ts.
+ * - Durability: WAL with `synchronous=FULL`; an append returns (or its promise resolves) after
+ *   COMMIT, so a 2xx means the rows are on disk. `appendAsync` group-commits concurrent requests.
+ * - Engines: MergeTree-family tables store every row inserted; ReplacingMergeTree dedup, Summing and
+ *   Aggregating merges, Collapsing signs are applied at query time by the compiler (FINAL etc.).
+ *   ENGINE_TTL is recorded, not enforced yet. Null-engine tables store rows too.
+ * - Materialized views: `addInsertListener` runs inside the ingest transaction over a temp table
+ *   holding just the new rows; a throwing listener rolls the request back.
+ */
+import Database from 'better-sqlite3';
+import type { UdfHost } from '../compile/functions/types.js';
+import { compileRowConverter, convertCsv, convertNdjson, type ConvertedRows, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
+import { Catalog } from './catalog.js';
+import { ident } from './ddl.js';
+import { StoreError } from './errors.js';
+import { GroupCommit } from './group-commit.js';
+import { QueryRunner } from './query.js';
+import type { AppendOptions, AppendResult, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
+import { type WriteTarget, Writer } from './writer.js';
+
+export interface StoreOptions {
+  /** Evaluates DEFAULT expressions mk's own evaluator does not know (the compiler provides it). */
+  readonly evaluateDefault?: EvaluateDefault;
+}
+
+/** Rows to append: an NDJSON (or CSV) body, or parsed JSON objects (converted like NDJSON lines). */
+export type AppendInput = string | readonly Record<string, unknown>[];
+
+export interface StoreStats {
+  /** Write transactions committed (a group commit counts once). */
+  readonly commits: number;
+}
+
+interface Target extends WriteTarget {
+  readonly def: TableDef;
+}
+
+/** Opens (or creates) a store at `file`, a path or `:memory:`. */
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  return new Store(file, options);
+}
+
+export class Store {
+  private readonly db: Database.Database;
+  private readonly catalog: Catalog;
+  private readonly writer: Writer;
+  private readonly runner: QueryRunner;
+  private readonly group: GroupCommit<AppendResult>;
+  private readonly converters = new Map<string, RowConverter>();
+  private udfs: ((host: UdfHost) => void)[] = [];
+  private commits = 0;
+  private evaluateDefault: EvaluateDefault | undefined;
+
+  constructor(
+    readonly file: string,
+    options: StoreOptions = {},
+  ) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.evaluateDefault = options.evaluateDefault;
+    this.catalog = new Catalog(this.db);
+    this.writer = new Writer(
+      this.db,
+      (ds) => this.target(ds),
+      () => this.tx(),
+      (physical, n) => this.runner.noteWrite(physical, n),
+    );
+    this.runner = new QueryRunner(this.db);
+    this.group = new GroupCommit<AppendResult>(
+      (body) => this.write(body),
+      (body) => this.db.transaction(body)(),
+    );
+  }
+
+  // ── tables ────────────────────────────────────────────────────────────────────────────────
+
+  /** Creates a datasource's tables, or keeps them when `def` is unchanged; returns the physical name. */
+  createTable(def: TableDef, options: { replace?: boolean } = {}): string {
+    const live = this.catalog.get(def.name);
+    if (live && JSON.stringify(live.def) === JSON.stringify(def)) return live.physical;
+    if (live && !options.replace) throw new StoreError('MK5004', `Datasource '${def.name}' exists with another schema or engine`);
+    return this.schemaChange(() => {
+      const physical = this.catalog.stage(def);
+      this.catalog.promote({ [def.name]: physical });
+      return physical;
+    });
+  }
+
+  /** Creates a new generation of `def` beside the live one (not yet visible); returns its physical name. */
+  stageTable(def: TableDef): string {
+    return this.schemaChange(() => this.catalog.stage(def));
+  }
+
+  /** Makes staged tables live in one transaction (`{ events: 'ds__events__7' }`); replaced tables are dropped. */
+  promote(mapping: Readonly<Record<string, string>>): void {
+    this.schemaChange(() => this.catalog.promote(mapping));
+  }
+
+  /** Drops a staged table that will not be promoted. */
+  discardStaged(physical: string): void {
+    this.schemaChange(() => this.catalog.discard(physical));
+  }
+
+  /** Drops a datasource and its quarantine. */
+  dropTable(ds: string): void {
+    this.schemaChange(() => this.catalog.drop(ds));
+  }
+
+  /** The physical table behind a datasource or `<ds>_quarantine`; undefined when unknown. */
+  physicalName(ds: string): string | undefined {
+    return this.catalog.physicalName(ds);
+  }
+
+  /** Live datasources, by name. */
+  listTables(): TableInfo[] {
+    return this.catalog.list();
+  }
+
+  table(ds: string): TableInfo | undefined {
+    return this.catalog.get(ds);
+  }
+
+  // ── writes ────────────────────────────────────────────────────────────────────────────────
+
+  /** Appends rows synchronously in one transaction; bad rows go to quarantine. */
+  append(ds: string, input: AppendInput, options: AppendOptions = {}): AppendResult {
+    const rows = this.convert(ds, input, options);
+    return this.write(() => this.writeRows(ds, rows, options.importId ?? null));
+  }
+
+  /** Appends with group commit: resolves after the COMMIT that made these rows durable. */
+  appendAsync(ds: string, input: AppendInput, options: AppendOptions = {}): Promise<AppendResult> {
+    let rows: ConvertedRows;
+    try {
+      // Convert now, outside the write transaction, so the transaction stays short.
+      rows = this.convert(ds, input, options);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.group.enqueue(() => this.writeRows(ds, rows, options.importId ?? null));
+  }
+
+  /** Appends rows already converted by src/ingest/. */
+  appendConverted(ds: string, rows: ConvertedRows, importId?: string): AppendResult {
+    return this.write(() => this.writeRows(ds, rows, importId ?? null));
+  }
+
+  /** Replaces all rows of `ds` with `input` atomically (listeners see the new rows). */
+  replace(ds: string, input: AppendInput, options: AppendOptions = {}): AppendResult {
+    const rows = this.convert(ds, input, options);
+    return this.write(() => {
+      const t = this.target(ds);
+      this.db.exec(`DELETE FROM ${ident(t.physical)}`);
+      this.runner.noteWrite(t.physical, 'reset');
+      return this.writeRows(ds, rows, options.importId ?? null);
+    });
+  }
+
+  /** Deletes every row of `ds` (not its quarantine). */
+  truncate(ds: string): void {
+    const t = this.target(ds);
+    this.write(() => this.db.exec(`DELETE FROM ${ident(t.physical)}`));
+    this.runner.noteWrite(t.physical, 'reset');
+  }
+
+  /** Deletes the rows matching an SQLite condition over the storage encoding; returns the count. */
+  deleteWhere(ds: string, sqlCondition: string, params: readonly unknown[] = []): number {
+    const t = this.target(ds);
+    const n = this.write(() => this.db.prepare(`DELETE FROM ${ident(t.physical)} WHERE (${sqlCondition})`).run(...params).changes);
+    this.runner.noteWrite(t.physical, 'reset');
+    return n;
+  }
+
+  /** Runs `fn` in one write transaction with the listener API (backfills, copy pipes). */
+  transaction<T>(fn: (tx: Tx) => T): T {
+    return this.write(() => fn(this.tx()));
+  }
+
+  /** Registers a materialized view over `sourceDs`; returns a function removing it. */
+  addInsertListener(sourceDs: string, listener: InsertListener): () => void {
+    const list = this.writer.listeners.get(sourceDs) ?? [];
+    list.push(listener);
+    this.writer.listeners.set(sourceDs, list);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  // ── reads ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Runs compiled SQL; `columns` name and type the result columns in order. */
+  query(sql: string, params: readonly unknown[] | Record<string, unknown>, columns: readonly QueryColumn[], options?: QueryOptions): QueryResult {
+    return this.runner.run(sql, params, columns, options);
+  }
+
+  /** Registers functions on the connection (now, and on any connection opened later). */
+  registerUdfs(fn: (host: UdfHost) => void): void {
+    this.udfs.push(fn);
+    fn(this.db as unknown as UdfHost);
+  }
+
+  /** Sets the DEFAULT evaluator after opening (the compiler may load after the store). */
+  setEvaluateDefault(hook: EvaluateDefault | undefined): void {
+    this.evaluateDefault = hook;
+    this.converters.clear();
+  }
+
+  stats(): StoreStats {
+    return { commits: this.commits };
+  }
+
+  /** Writes anything queued by appendAsync, then closes the file. */
+  close(): void {
+    this.group.flush();
+    this.db.close();
+  }
+
+  // ── internals ─────────────────────────────────────────────────────────────────────────────
+
+  private write<T>(body: () => T): T {
+    const result = this.db.transaction(body).immediate();
+    this.commits++;
+    return result;
+  }
+
+  private schemaChange<T>(body: () => T): T {
+    try {
+      return this.write(body);
+    } finally {
+      this.catalog.reload();
+      this.writer.reset();
+      this.runner.reset();
+      this.converters.clear();
+    }
+  }
+
+  /** A live datasource, or a staged physical table (so deployments can fill it before promotion). */
+  private target(ds: string): Target {
+    const live = this.catalog.get(ds);
+    if (live) return { name: ds, physical: live.physical, quarantine: live.quarantine, width: live.def.columns.length, def: live.def };
+    const staged = this.catalog.stagedDef(ds);
+    if (staged) return { name: ds, physical: ds, quarantine: staged.quarantine, width: staged.def.columns.length, def: staged.def };
+    throw new StoreError('MK5003', `Datasource '${ds}' does not exist`);
+  }
+
+  private converter(t: Target): RowConverter {
+    let c = this.converters.get(t.physical);
+    if (!c) {
+      c = compileRowConverter(t.def.columns, this.evaluateDefault ? { evaluateDefault: this.evaluateDefault } : {});
+      this.converters.set(t.physical, c);
+    }
+    return c;
+  }
+
+  private convert(ds: string, input: AppendInput, options: AppendOptions): ConvertedRows {
+    const rows = this.converter(this.target(ds));
+    if (typeof input !== 'string') {
+      const good: ConvertedRows['good'] = [];
+      const bad: ConvertedRows['bad'] = [];
+      for (const o of input) {
+        const r = rows.fromJson(o, JSON.stringify(o));
+        if (Array.isArray(r)) good.push(r);
+        else bad.push(r as ConvertedRows['bad'][number]);
+      }
+      return { good, bad };
+    }
+    if (options.format === 'csv') return convertCsv(input, rows, { ...(options.csvDelimiter ? { delimiter: options.csvDelimiter } : {}), header: options.csvHeader ?? 'auto' });
+    return convertNdjson(input, rows);
+  }
+
+  private writeRows(ds: string, rows: ConvertedRows, importId: string | null): AppendResult {
+    const t = this.target(ds);
+    try {
+      this.writer.write(t, rows, importId);
+    } catch (e) {
+      // Row counts noted by cascading views were rolled back too: recount lazily.
+      this.runner.reset();
+      throw e;
+    }
+    this.runner.noteWrite(t.physical, rows.good.length);
+    this.runner.noteWrite(t.quarantine, rows.bad.length);
+    return { successful_rows: rows.good.length, quarantined_rows: rows.bad.length };
+  }
+
+  private tx(): Tx {
+    return {
+      run: (sql, params = []) => ({ changes: this.db.prepare(sql).run(...params).changes }),
+      all: (sql, params = []) => this.db.prepare(sql).all(...params),
+      physicalName: (ds) => {
+        const p = this.catalog.physicalName(ds);
+        if (!p) throw new StoreError('MK5003', `Datasource '${ds}' does not exist`);
+        return p;
+      },
+      appendSelect: (ds, sql, params = []) => this.writer.appendSelect(ds, sql, params),
+    };
+  }
+}

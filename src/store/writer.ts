@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import type { ConvertedRows, QuarantineRow, StoredRow } from '../ingest/types.js';
+import { ident } from './ddl.js';
+import { StoreError } from './errors.js';
+import type { InsertListener, Tx } from './types.js';
+
+/**
+ * Writes converted rows: good rows into the datasource's table, bad ones into its quarantine, then
+ * the insert listeners (materialized views) over a temp table holding just the new rows. Everything
+ * runs in the caller's transaction, so a failing listener undoes the request's rows too.
+ */
+export interface WriteTarget {
+  readonly name: string;
+  readonly physical: string;
+  readonly quarantine: string;
+  readonly width: number;
+}
+
+export class Writer {
+  private inserts = new Map<string, Database.Statement>();
+  private temps = new Set<string>();
+  readonly listeners = new Map<string, InsertListener[]>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly resolve: (ds: string) => WriteTarget,
+    private readonly tx: () => Tx,
+    private readonly onWrite: (physical: string, rows: number) => void,
+  ) {}
+
+  /** Writes one request's rows. Call inside a transaction. */
+  write(target: WriteTarget, rows: ConvertedRows, importId: string | null): void {
+    const listeners = this.listeners.get(target.name);
+    if (rows.good.length > 0) {
+      if (listeners?.length) {
+        const temp = this.tempFor(target);
+        this.insertRows(temp, target.width, rows.good);
+        this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
+        this.runListeners(target.name, listeners, temp);
+      } else this.insertRows(target.physical, target.width, rows.good);
+    }
+    if (rows.bad.length > 0) this.insertQuarantine(target, rows.bad, importId);
+  }
+
+  /** `tx.appendSelect`: rows of a query into `ds`, cascading to its own listeners. */
+  appendSelect(ds: string, sql: string, params: readonly unknown[]): number {
+    const target = this.resolve(ds);
+    const listeners = this.listeners.get(target.name);
+    if (!listeners?.length) {
+      const n = this.db.prepare(`INSERT INTO ${ident(target.physical)} ${sql}`).run(...params).changes;
+      this.onWrite(target.physical, n);
+      return n;
+    }
+    const temp = this.tempFor(target);
+    const n = this.db.prepare(`INSERT INTO temp.${ident(temp)} ${sql}`).run(...params).changes;
+    this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
+    this.onWrite(target.physical, n);
+    this.runListeners(target.name, listeners, temp);
+    return n;
+  }
+
+  /** Forgets cached statements for tables that were replaced or dropped. */
+  reset(): void {
+    this.inserts.clear();
+    for (const t of this.temps) this.db.exec(`DROP TABLE IF EXISTS temp.${ident(t)}`);
+    this.temps.clear();
+  }
+
+  private runListeners(source: string, listeners: readonly InsertListener[], temp: string): void {
+    const tx = this.tx();
+    try {
+      for (const l of listeners) l(temp, tx);
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError('MK5005', `Materialized view over '${source}' failed: ${(e as Error).message}`);
+    } finally {
+      // Emptied, not dropped: the temp table is reused by the next insert (cascades use their own).
+      this.db.exec(`DELETE FROM temp.${ident(temp)}`);
+    }
+  }
+
+  /** A temp table shaped like the target, one per datasource and connection. */
+  private tempFor(target: WriteTarget): string {
+    const temp = `mk_new__${target.physical}`;
+    // Always (cheap): a rolled-back savepoint may have undone an earlier CREATE.
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${ident(temp)} AS SELECT * FROM main.${ident(target.physical)} WHERE 0`);
+    this.temps.add(temp);
+    return temp;
+  }
+
+  private statement(table: string, width: number): Database.Statement {
+    let s = this.inserts.get(table);
+    if (!s) {
+      s = this.db.prepare(`INSERT INTO ${ident(table)} VALUES (${new Array(width).fill('?').join(', ')})`);
+      this.inserts.set(table, s);
+    }
+    return s;
+  }
+
+  private insertRows(table: string, width: number, rows: readonly StoredRow[]): void {
+    const s = this.statement(table, width);
+    for (const r of rows) s.run(r);
+  }
+
+  private insertQuarantine(target: WriteTarget, rows: readonly QuarantineRow[], importId: string | null): void {
+    const s = this.statement(target.quarantine, target.width + 4);
+    const now = Math.floor(Date.now() / 1000);
+    for (const r of rows) s.run([JSON.stringify(r.errorColumns), JSON.stringify(r.errors), importId, ...r.values, now]);
+  }
+}
