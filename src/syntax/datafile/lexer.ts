@@ -89,7 +89,8 @@ function closesBlock(kind: DatafileKind, line: SourceLine, first: ShlexToken | u
  */
 function endsColumnList(kind: DatafileKind, block: { key: string; indent?: number }, line: SourceLine, first: ShlexToken): boolean {
   if (block.key !== 'schema' && block.key !== 'indexes') return false;
-  return block.indent !== undefined && indentOf(line.text) < block.indent && isInstruction(kind, first.text);
+  const indent = indentOf(line.text);
+  return block.indent !== undefined && indent > 0 && indent < block.indent && isInstruction(kind, first.text);
 }
 
 function indentOf(text: string): number {
