@@ -27,8 +27,9 @@ function embedded(t: ChType): unknown {
     case 'interval':
       return 0;
     case 'string':
-    case 'fixedstring':
       return '';
+    case 'fixedstring':
+      return '\0'.repeat(b.length);
     case 'uuid':
       return '00000000-0000-0000-0000-000000000000';
     case 'ipv4':

@@ -98,8 +98,13 @@ function stringConv(): Conv {
   return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? FAIL : JSON.stringify(v));
 }
 
+/** ClickHouse pads FixedString(N) with NUL bytes to N bytes; so does mk (and the function library's default). */
 function fixedStringConv(t: { length: number }): Conv {
-  return (v) => (typeof v === 'string' && Buffer.byteLength(v) <= t.length ? v : FAIL);
+  return (v) => {
+    if (typeof v !== 'string') return FAIL;
+    const bytes = Buffer.byteLength(v);
+    return bytes <= t.length ? v + '\0'.repeat(t.length - bytes) : FAIL;
+  };
 }
 
 function uuidConv(): Conv {

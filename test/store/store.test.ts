@@ -257,3 +257,14 @@ describe('store: query results', () => {
     expect(formatResponse(r, 'ndjson')).toBe('{"v":9007199254740992}\n{"v":9223372036854775807}\n');
   });
 });
+
+describe('store: function library', () => {
+  it('registers the compiler\'s UDFs on its connection', async () => {
+    const { registerFunctions } = await import('../../src/compile/functions/index.js');
+    const store = openStore(':memory:');
+    const count = () => store.query(`SELECT count(*) AS n FROM pragma_function_list WHERE name LIKE 'ch\\_%' ESCAPE '\\'`, [], cols({ n: 'UInt64' })).data[0]!.n;
+    expect(count()).toBe(0);
+    store.registerUdfs(registerFunctions);
+    expect(count()).toBeGreaterThan(0);
+  });
+});

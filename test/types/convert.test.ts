@@ -24,6 +24,7 @@ describe('convertValue: good values', () => {
     ['String', 12, '12'],
     ['String', { a: [1] }, '{"a":[1]}'],
     ['FixedString(3)', 'abc', 'abc'],
+    ['FixedString(3)', 'a', 'a\0\0'],
     ['UUID', '6BA7B810-9DAD-11D1-80B4-00C04FD430C8', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
     ['UUID', '6ba7b8109dad11d180b400c04fd430c8', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'],
     ['IPv4', '10.0.0.1', '10.0.0.1'],
