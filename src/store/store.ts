@@ -9,17 +9,19 @@
  *   COMMIT, so a 2xx means the rows are on disk. `appendAsync` group-commits concurrent requests.
  * - Engines: MergeTree-family tables store every row inserted; ReplacingMergeTree dedup, Summing and
  *   Aggregating merges, Collapsing signs are applied at query time by the compiler (FINAL etc.).
- *   ENGINE_TTL is recorded, not enforced yet. Null-engine tables store rows too.
+ *   ENGINE_TTL is recorded, not enforced yet. ENGINE Null keeps nothing: rows only feed the
+ *   materialized views over it (and bad rows still go to its quarantine).
  * - Materialized views: `addInsertListener` runs inside the ingest transaction over a temp table
  *   holding just the new rows; a throwing listener rolls the request back.
  */
 import Database from 'better-sqlite3';
 import type { UdfHost } from '../compile/functions/types.js';
-import { compileRowConverter, convertCsv, convertNdjson, type ConvertedRows, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
+import { compileRowConverter, type ConvertedRows, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
 import { Catalog } from './catalog.js';
 import { ident } from './ddl.js';
 import { StoreError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
+import { type AppendInput, convertInput } from './input.js';
 import { QueryRunner } from './query.js';
 import type { AppendOptions, AppendResult, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
 import { type WriteTarget, Writer } from './writer.js';
@@ -28,9 +30,6 @@ export interface StoreOptions {
   /** Evaluates DEFAULT expressions mk's own evaluator does not know (the compiler provides it). */
   readonly evaluateDefault?: EvaluateDefault;
 }
-
-/** Rows to append: an NDJSON (or CSV) body, or parsed JSON objects (converted like NDJSON lines). */
-export type AppendInput = string | readonly Record<string, unknown>[];
 
 export interface StoreStats {
   /** Write transactions committed (a group commit counts once). */
@@ -246,9 +245,9 @@ export class Store {
   /** A live datasource, or a staged physical table (so deployments can fill it before promotion). */
   private target(ds: string): Target {
     const live = this.catalog.get(ds);
-    if (live) return { name: ds, physical: live.physical, quarantine: live.quarantine, width: live.def.columns.length, def: live.def };
+    if (live) return { name: ds, physical: live.physical, quarantine: live.quarantine, width: live.def.columns.length, def: live.def, discard: isNullEngine(live.def) };
     const staged = this.catalog.stagedDef(ds);
-    if (staged) return { name: ds, physical: ds, quarantine: staged.quarantine, width: staged.def.columns.length, def: staged.def };
+    if (staged) return { name: ds, physical: ds, quarantine: staged.quarantine, width: staged.def.columns.length, def: staged.def, discard: isNullEngine(staged.def) };
     throw new StoreError('MK5003', `Datasource '${ds}' does not exist`);
   }
 
@@ -262,19 +261,7 @@ export class Store {
   }
 
   private convert(ds: string, input: AppendInput, options: AppendOptions): ConvertedRows {
-    const rows = this.converter(this.target(ds));
-    if (typeof input !== 'string') {
-      const good: ConvertedRows['good'] = [];
-      const bad: ConvertedRows['bad'] = [];
-      for (const o of input) {
-        const r = rows.fromJson(o, JSON.stringify(o));
-        if (Array.isArray(r)) good.push(r);
-        else bad.push(r as ConvertedRows['bad'][number]);
-      }
-      return { good, bad };
-    }
-    if (options.format === 'csv') return convertCsv(input, rows, { ...(options.csvDelimiter ? { delimiter: options.csvDelimiter } : {}), header: options.csvHeader ?? 'auto' });
-    return convertNdjson(input, rows);
+    return convertInput(this.converter(this.target(ds)), input, options);
   }
 
   private writeRows(ds: string, rows: ConvertedRows, importId: string | null): AppendResult {
@@ -303,4 +290,8 @@ export class Store {
       appendSelect: (ds, sql, params = []) => this.writer.appendSelect(ds, sql, params),
     };
   }
+}
+
+function isNullEngine(def: TableDef): boolean {
+  return def.engine.kind.toLowerCase() === 'null';
 }

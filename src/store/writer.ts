@@ -14,6 +14,8 @@ export interface WriteTarget {
   readonly physical: string;
   readonly quarantine: string;
   readonly width: number;
+  /** ENGINE Null: rows reach the materialized views and are not kept. */
+  readonly discard?: boolean;
 }
 
 export class Writer {
@@ -35,9 +37,9 @@ export class Writer {
       if (listeners?.length) {
         const temp = this.tempFor(target);
         this.insertRows(temp, target.width, rows.good);
-        this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
+        if (!target.discard) this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
         this.runListeners(target.name, listeners, temp);
-      } else this.insertRows(target.physical, target.width, rows.good);
+      } else if (!target.discard) this.insertRows(target.physical, target.width, rows.good);
     }
     if (rows.bad.length > 0) this.insertQuarantine(target, rows.bad, importId);
   }
@@ -47,14 +49,17 @@ export class Writer {
     const target = this.resolve(ds);
     const listeners = this.listeners.get(target.name);
     if (!listeners?.length) {
+      if (target.discard) return this.db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
       const n = this.db.prepare(`INSERT INTO ${ident(target.physical)} ${sql}`).run(...params).changes;
       this.onWrite(target.physical, n);
       return n;
     }
     const temp = this.tempFor(target);
     const n = this.db.prepare(`INSERT INTO temp.${ident(temp)} ${sql}`).run(...params).changes;
-    this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
-    this.onWrite(target.physical, n);
+    if (!target.discard) {
+      this.db.exec(`INSERT INTO ${ident(target.physical)} SELECT * FROM temp.${ident(temp)}`);
+      this.onWrite(target.physical, n);
+    }
     this.runListeners(target.name, listeners, temp);
     return n;
   }

@@ -209,6 +209,18 @@ describe('store: materialization hook', () => {
     expect(store.query(`SELECT n FROM "${store.physicalName('totals')}" ORDER BY rowid`, [], c({ n: 'UInt64' })).data).toEqual([{ n: 3 }, { n: 1 }]);
   });
 
+  it('keeps nothing in a Null-engine table but feeds its views', () => {
+    const store = openStore(':memory:');
+    store.createTable(def('raw', { page: 'String' }, { kind: 'Null', sortingKey: [] }));
+    store.createTable(def('pages', { page: 'String' }));
+    store.addInsertListener('raw', (newRows, tx) => {
+      tx.appendSelect('pages', `SELECT upper(page) FROM ${newRows}`);
+    });
+    expect(store.append('raw', '{"page":"a"}\n{"page":1}\n{}')).toEqual({ successful_rows: 2, quarantined_rows: 1 });
+    const n = (t: string) => store.query(`SELECT count() AS n FROM "${store.physicalName(t)}"`, [], cols({ n: 'UInt64' })).data[0]!.n;
+    expect([n('raw'), n('pages'), n('raw_quarantine')]).toEqual([0, 2, 1]);
+  });
+
   it('rolls back the whole request when a view throws', () => {
     const store = withView();
     store.addInsertListener('totals', () => {

@@ -1,0 +1,20 @@
+import { convertCsv, convertNdjson, isQuarantined, type ConvertedRows, type RowConverter } from '../ingest/index.js';
+import type { AppendOptions } from './types.js';
+
+/** Rows to append: an NDJSON (or CSV) body, or parsed JSON objects (converted like NDJSON lines). */
+export type AppendInput = string | readonly Record<string, unknown>[];
+
+/** Converts an append's input with the datasource's compiled RowConverter. */
+export function convertInput(rows: RowConverter, input: AppendInput, options: AppendOptions): ConvertedRows {
+  if (typeof input === 'string') {
+    if (options.format !== 'csv') return convertNdjson(input, rows);
+    return convertCsv(input, rows, { ...(options.csvDelimiter ? { delimiter: options.csvDelimiter } : {}), header: options.csvHeader ?? 'auto' });
+  }
+  const out: ConvertedRows = { good: [], bad: [] };
+  for (const o of input) {
+    const r = rows.fromJson(o, JSON.stringify(o));
+    if (isQuarantined(r)) out.bad.push(r);
+    else out.good.push(r);
+  }
+  return out;
+}
