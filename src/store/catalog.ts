@@ -95,3 +95,10 @@ export class Catalog {
     return r && { def: JSON.parse(r.def) as TableDef, quarantine: r.quarantine };
   }
 }
+
+/** JSON with sorted keys, so equal definitions compare equal however they were built. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}

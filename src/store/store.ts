@@ -17,7 +17,7 @@
 import Database from 'better-sqlite3';
 import type { UdfHost } from '../compile/functions/types.js';
 import { compileRowConverter, type ConvertedRows, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
-import { Catalog } from './catalog.js';
+import { Catalog, canonicalJson } from './catalog.js';
 import { ident } from './ddl.js';
 import { StoreError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
@@ -84,7 +84,7 @@ export class Store {
   /** Creates a datasource's tables, or keeps them when `def` is unchanged; returns the physical name. */
   createTable(def: TableDef, options: { replace?: boolean } = {}): string {
     const live = this.catalog.get(def.name);
-    if (live && JSON.stringify(live.def) === JSON.stringify(def)) return live.physical;
+    if (live && canonicalJson(live.def) === canonicalJson(def)) return live.physical;
     if (live && !options.replace) throw new StoreError('MK5004', `Datasource '${def.name}' exists with another schema or engine`);
     return this.schemaChange(() => {
       const physical = this.catalog.stage(def);

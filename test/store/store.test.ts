@@ -97,6 +97,8 @@ describe('store: durability and the catalog', () => {
     expect(r.data).toEqual([{ user_id: 'u1' }]);
     // Same definition: kept as is, with its rows.
     expect(b.createTable(events)).toBe(physical);
+    const reordered = { engine: { sortingKey: events.engine.sortingKey, kind: 'MergeTree' }, columns: events.columns.map((c) => ({ ...c })), name: 'events' };
+    expect(b.createTable(reordered)).toBe(physical);
     expect(() => b.createTable(def('events', { x: 'UInt8' }))).toThrow(/another schema/);
     b.close();
   });
