@@ -76,10 +76,11 @@ export function compileRowConverter(columns: readonly IngestColumn[], options: R
 
   function finish(values: unknown[], pending: number[], raw: unknown[]): StoredRow | QuarantineRow {
     let errors: string[] | undefined;
-    let errorColumns: string[] | undefined;
+    const errorColumns: string[] = [];
     const fail = (i: number, message: string) => {
-      (errors ??= []).push(message);
-      (errorColumns ??= []).push(plans[i]!.column.name);
+      if (!errors) errors = [];
+      errors.push(message);
+      errorColumns.push(plans[i]?.column.name ?? '');
     };
     for (const i of pending) {
       if (values[i] === FAIL) fail(i, conversionError(raw[i], plans[i]!.column.type, plans[i]!.column.name));
@@ -101,7 +102,7 @@ export function compileRowConverter(columns: readonly IngestColumn[], options: R
       else if (v === FAIL_DEFAULT) fail(i, `missing value on column '${plans[i]!.column.name}' (${printType(plans[i]!.column.type)} is not Nullable and has no DEFAULT)`);
     }
     if (!errors) return values as StoredRow;
-    return { errors, errorColumns: errorColumns!, values: raw.map(rawText) };
+    return { errors, errorColumns, values: raw.map(rawText) };
   }
 
   return {
