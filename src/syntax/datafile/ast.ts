@@ -57,8 +57,10 @@ export interface ColumnDef {
   readonly typeRange?: Range;
   readonly jsonPath?: string;
   readonly jsonPathRange?: Range;
+  /** The DEFAULT expression without the keyword (`now()`). */
   readonly defaultExpr?: string;
   readonly defaultRange?: Range;
+  /** The whole codec clause as written, keyword included: `CODEC(ZSTD(1))`. */
   readonly codec?: string;
   readonly range: Range;
 }
@@ -119,6 +121,10 @@ export interface NodeDef {
   readonly copyMode?: Value;
   /** ENGINE settings written inside a materialized node (classic style). */
   readonly engine?: EngineDef;
+  /**
+   * Empty in `.pipe` files: Tinybird attaches every TOKEN to the pipe, so they are in `PipeFile.tokens`
+   * wherever they were written. Only `.incl` fragments (which have no pipe) keep node TOKENs here.
+   */
   readonly tokens: readonly TokenDecl[];
   /** Every other instruction inside the node (EXPORT_*, DEPLOYMENT_METHOD, FILTER …). */
   readonly settings: readonly Setting[];

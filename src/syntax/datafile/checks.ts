@@ -4,7 +4,7 @@ import { ALLOWED_VALUES, allowsMultiline, DEPRECATED, isInstruction } from './ke
 import { tokenRange } from './ranges.js';
 import type { Reporter } from './report.js';
 import type { Statement } from './statements.js';
-import { valueOf } from './values.js';
+import { readValue } from './values.js';
 
 export interface Ctx {
   readonly kind: DatafileKind;
@@ -38,15 +38,14 @@ export function checkStatement(s: Statement, ctx: Ctx): boolean {
     return false;
   }
   if (s.value.kind === 'block' && !allowsMultiline(s.key)) {
-    if (s.key === 'sql') ctx.report.error('MK1002', 'SQL must be multiline', where);
-    else ctx.report.error('MK1003', `${KEY} does not support multiline arguments`, where);
+    ctx.report.error('MK1003', `${KEY} does not support multiline arguments`, where);
   }
   if (s.key === 'sql' && s.value.kind === 'inline') ctx.report.error('MK1002', 'SQL must be multiline', where);
   const deprecated = DEPRECATED[s.key];
   if (deprecated) ctx.report.warn('MK1012', `${KEY} ${deprecated}`, where);
   const allowed = ALLOWED_VALUES[s.key];
   if (allowed) {
-    const value = valueOf(s.value, 'text', ctx.env);
+    const value = readValue(s.value, 'text', ctx.env);
     if (!allowed.includes(value.text.toLowerCase())) {
       ctx.report.error('MK1011', `${value.text} is not an allowed value for ${KEY}. Use one of: ${allowed.join(', ')}`, value.range);
     }

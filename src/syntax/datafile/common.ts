@@ -5,11 +5,11 @@ import { LEGACY_ENGINE_KEYS, substitutesEnv } from './keywords.js';
 import { tokenRange } from './ranges.js';
 import { unquote } from './shlex.js';
 import type { Statement } from './statements.js';
-import { blockValue, inlineValue, valueOf } from './values.js';
+import { blockValue, inlineValue, readValue } from './values.js';
 
 /** The value of a generic instruction: blocks dedented and stripped, `$VAR` substituted where Tinybird does. */
 export function plainValue(s: Statement, ctx: Ctx): Value {
-  return valueOf(s.value, 'text', substitutesEnv(s.key) ? ctx.env : undefined);
+  return readValue(s.value, 'text', substitutesEnv(s.key) ? ctx.env : undefined);
 }
 
 /** `TOKEN name PERMISSION`, checked for arity and permission. */

@@ -7,7 +7,7 @@ import { tokenEnd, tokenRange } from './ranges.js';
 import { parseSchema } from './schema-to-ast.js';
 import type { FileStatements, Statement } from './statements.js';
 import type { RawValue } from './values.js';
-import { valueOf } from './values.js';
+import { readValue } from './values.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -40,7 +40,7 @@ export function buildDatasource(file: FileStatements, path: string, ctx: Ctx): D
 function apply(ds: Mutable<Omit<DatasourceFile, 'engine'>>, s: Statement, ctx: Ctx): void {
   switch (s.key) {
     case 'description':
-      ds.description = valueOf(s.value, 'text');
+      ds.description = readValue(s.value, 'text');
       return;
     case 'token': {
       const t = tokenDecl(s, ctx, ['READ', 'APPEND']);
@@ -58,7 +58,7 @@ function apply(ds: Mutable<Omit<DatasourceFile, 'engine'>>, s: Statement, ctx: C
       ds.indexes = parseIndexes(blockOf(s.value), ctx.report);
       return;
     case 'forward_query':
-      ds.forwardQuery = valueOf(s.value, 'sql') satisfies Value;
+      ds.forwardQuery = readValue(s.value, 'sql') satisfies Value;
       return;
     case 'version':
       ds.version = versionOf(s, ctx);

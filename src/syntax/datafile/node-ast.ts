@@ -3,7 +3,7 @@ import { type Ctx, checkStatement } from './checks.js';
 import { applyEngine, type EngineBuilder, finishEngine, isEngineKey, newEngine, plainValue, settingOf, tokenDecl } from './common.js';
 import { spanOf, tokenRange } from './ranges.js';
 import type { NodeSection, Statement } from './statements.js';
-import { valueOf } from './values.js';
+import { readValue } from './values.js';
 
 /** What a NODE collects; `tokens` go to the file (Tinybird attaches every TOKEN to the pipe). */
 export interface NodeResult {
@@ -61,13 +61,13 @@ const FIELDS: Record<string, (node: NodeFields, value: Value) => void> = {
 
 function applyNodeField(node: NodeFields, settings: Setting[], s: Statement, ctx: Ctx): void {
   if (s.key === 'sql') {
-    const sql = valueOf(s.value, 'sql');
+    const sql = readValue(s.value, 'sql');
     if (s.value.kind === 'block' && sql.text === '') ctx.report.error('MK1015', 'SQL block is empty', tokenRange(s.keyword));
     node.sql = sql;
     return;
   }
   const field = FIELDS[s.key];
-  if (field) field(node, s.key === 'description' ? valueOf(s.value, 'text') : plainValue(s, ctx));
+  if (field) field(node, s.key === 'description' ? readValue(s.value, 'text') : plainValue(s, ctx));
   else settings.push(settingOf(s, ctx));
 }
 

@@ -5,7 +5,7 @@ import { isNodeOnly } from './keywords.js';
 import { buildNode } from './node-ast.js';
 import { tokenRange } from './ranges.js';
 import type { FileStatements } from './statements.js';
-import { valueOf } from './values.js';
+import { readValue } from './values.js';
 
 /** Builds a `.pipe` AST: file-level DESCRIPTION/TOKEN/TAGS/VERSION, then the nodes. */
 export function buildPipe(file: FileStatements, path: string, ctx: Ctx): PipeFile {
@@ -24,7 +24,7 @@ export function buildPipe(file: FileStatements, path: string, ctx: Ctx): PipeFil
     }
     if (isNodeOnly(s.key)) {
       if (!sawUnknown) ctx.report.error('MK1004', `${s.key.toUpperCase()} must be called after a NODE command`, tokenRange(s.keyword));
-    } else if (s.key === 'description') description = valueOf(s.value, 'text');
+    } else if (s.key === 'description') description = readValue(s.value, 'text');
     else if (s.key === 'token') {
       const t = tokenDecl(s, ctx, ['READ']);
       if (t) tokens.push(t);

@@ -5,7 +5,7 @@ import { buildDatasource } from './datasource-ast.js';
 import { buildInclude, buildPipe } from './pipe-ast.js';
 import { plainValue, settingOf } from './common.js';
 import { readStatements, type FileStatements } from './statements.js';
-import { valueOf } from './values.js';
+import { readValue } from './values.js';
 
 type Builder = (file: FileStatements, path: string, ctx: Ctx) => Datafile;
 
@@ -28,7 +28,7 @@ function buildConnection(file: FileStatements, path: string, ctx: Ctx): Connecti
   const statements = [...file.header, ...file.nodes.flatMap((n) => [n.head, ...n.body])];
   for (const s of statements) {
     if (!checkStatement(s, ctx)) continue;
-    if (s.key === 'description') description = valueOf(s.value, 'text');
+    if (s.key === 'description') description = readValue(s.value, 'text');
     else if (s.key === 'type') type = plainValue(s, ctx);
     else settings.push(settingOf(s, ctx));
   }

@@ -53,7 +53,7 @@ export function blockValue(
 }
 
 /** The value of any statement, inline or block. */
-export function valueOf(raw: RawValue, mode: BlockMode, env?: Env): Value {
+export function readValue(raw: RawValue, mode: BlockMode, env?: Env): Value {
   return raw.kind === 'inline' ? inlineValue(raw, env) : blockValue(raw, mode, env ? { env } : {});
 }
 
