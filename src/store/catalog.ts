@@ -89,6 +89,12 @@ export class Catalog {
     this.db.prepare('DELETE FROM mk_tables WHERE name = ?').run(name);
   }
 
+  /** Staged tables not yet promoted (a deployment in progress, or left by one that crashed). */
+  staged(): { physical: string; def: TableDef }[] {
+    const rows = this.db.prepare('SELECT physical, def FROM mk_staged ORDER BY physical').all() as { physical: string; def: string }[];
+    return rows.map((r) => ({ physical: r.physical, def: JSON.parse(r.def) as TableDef }));
+  }
+
   /** The staged table's definition, for writing into it before promotion. */
   stagedDef(physical: string): { def: TableDef; quarantine: string } | undefined {
     const r = this.db.prepare('SELECT quarantine, def FROM mk_staged WHERE physical = ?').get(physical) as { quarantine: string; def: string } | undefined;

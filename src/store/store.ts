@@ -103,6 +103,11 @@ export class Store {
     this.schemaChange(() => this.catalog.promote(mapping));
   }
 
+  /** Staged tables not yet promoted, e.g. left behind by an interrupted deployment. */
+  listStaged(): { physical: string; def: TableDef }[] {
+    return this.catalog.staged();
+  }
+
   /** Drops a staged table that will not be promoted. */
   discardStaged(physical: string): void {
     this.schemaChange(() => this.catalog.discard(physical));

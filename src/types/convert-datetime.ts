@@ -100,13 +100,19 @@ export function wallToUtc(wall: number, timezone: string): number {
   return wall - zoneOffsetSeconds(guess, timezone);
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
 /** Offset of `timezone` from UTC, in seconds, at (approximately) the given UTC instant. */
 export function zoneOffsetSeconds(epochSeconds: number, timezone: string): number {
   if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
   let fmt = zoneFormats.get(timezone);
+  if (fmt === null) return 0;
   if (!fmt) {
+    if (!isKnownTimezone(timezone)) {
+      // The type parser accepts any zone text; an unknown one reads and prints as UTC rather than throwing per row.
+      zoneFormats.set(timezone, null);
+      return 0;
+    }
     fmt = new Intl.DateTimeFormat('en-US', {
       timeZone: timezone,
       hourCycle: 'h23',
@@ -128,7 +134,7 @@ export function zoneOffsetSeconds(epochSeconds: number, timezone: string): numbe
 /** True when `timezone` is a zone Intl knows. */
 export function isKnownTimezone(timezone: string): boolean {
   try {
-    zoneOffsetSeconds(0, timezone);
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
     return true;
   } catch {
     return false;

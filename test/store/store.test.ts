@@ -124,10 +124,14 @@ describe('store: durability and the catalog', () => {
 
     const newA = store.stageTable(def('a', { x: 'UInt8', z: { type: 'String', defaultExpr: "'d'" } }));
     expect(store.physicalName('a')).toBe(oldA);
+    const abandoned = store.stageTable(def('c', { w: 'UInt8' }));
+    expect(store.listStaged().map((s) => s.physical)).toEqual([newA, abandoned]);
+    store.discardStaged(abandoned);
     // A deployment backfills the staged table, then switches.
     store.transaction((tx) => tx.run(`INSERT INTO "${newA}" SELECT x, 'from-old' FROM "${tx.physicalName('a')}"`));
     store.append(newA, '{"x":2}');
     store.promote({ a: newA });
+    expect(store.listStaged()).toEqual([]);
 
     expect(store.physicalName('a')).toBe(newA);
     expect(store.physicalName('b')).toBe(oldB);
