@@ -1,14 +1,15 @@
 import type { NodeDef, Setting, TokenDecl, Value } from './ast.js';
 import { type Ctx, checkStatement } from './checks.js';
-import { applyEngine, type EngineBuilder, finishEngine, isEngineKey, newEngine, plainValue, settingOf, tokenDecl } from './common.js';
+import { applyEngine, type EngineBuilder, finishEngine, isEngineKey, newEngine, plainValue, settingOf, tagsOf, tokenDecl } from './common.js';
 import { spanOf, tokenRange } from './ranges.js';
 import type { NodeSection, Statement } from './statements.js';
 import { readValue } from './values.js';
 
-/** What a NODE collects; `tokens` go to the file (Tinybird attaches every TOKEN to the pipe). */
+/** What a NODE collects; `tokens` and `tags` go to the file (Tinybird attaches them to the pipe). */
 export interface NodeResult {
   readonly node: NodeDef;
   readonly tokens: readonly TokenDecl[];
+  readonly tags: readonly string[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -27,6 +28,7 @@ export function buildNode(section: NodeSection, ctx: Ctx): NodeResult {
   };
   const settings: Setting[] = [];
   const tokens: TokenDecl[] = [];
+  const tags: string[] = [];
   let engine: EngineBuilder | undefined;
   for (const s of body) {
     if (!checkStatement(s, ctx)) continue;
@@ -37,11 +39,13 @@ export function buildNode(section: NodeSection, ctx: Ctx): NodeResult {
     } else if (s.key === 'token') {
       const t = tokenDecl(s, ctx, ['READ']);
       if (t) tokens.push(t);
+    } else if (s.key === 'tags') {
+      tags.push(...tagsOf(s));
     } else {
       applyNodeField(node, settings, s, ctx);
     }
   }
-  return { node: { ...node, ...(engine ? { engine: finishEngine(engine) } : {}), tokens: [], settings }, tokens };
+  return { node: { ...node, ...(engine ? { engine: finishEngine(engine) } : {}), tokens: [], settings }, tokens, tags };
 }
 
 type NodeFields = Mutable<Omit<NodeDef, 'engine' | 'settings' | 'tokens'>>;

@@ -4,7 +4,7 @@ import { settingOf, tagsOf, tokenDecl, versionOf } from './common.js';
 import { isNodeOnly } from './keywords.js';
 import { buildNode } from './node-ast.js';
 import { tokenRange } from './ranges.js';
-import type { FileStatements } from './statements.js';
+import type { FileStatements, NodeSection } from './statements.js';
 import { readValue } from './values.js';
 
 /** Builds a `.pipe` AST: file-level DESCRIPTION/TOKEN/TAGS/VERSION, then the nodes. */
@@ -37,6 +37,7 @@ export function buildPipe(file: FileStatements, path: string, ctx: Ctx): PipeFil
     const built = buildNode(section, ctx);
     nodes.push(built.node);
     tokens.push(...built.tokens);
+    tags.push(...built.tags);
   }
   return {
     kind: 'pipe',
@@ -56,7 +57,15 @@ export function buildInclude(file: FileStatements, path: string, ctx: Ctx): Incl
   // A fragment has no pipe to hold node TOKENs, so they stay on their node.
   const nodes = file.nodes.map((n) => {
     const built = buildNode(n, ctx);
-    return { ...built.node, tokens: built.tokens };
+    const kept = built.tags.length > 0 ? [tagsSetting(built.tags, n)] : [];
+    return { ...built.node, tokens: built.tokens, settings: [...built.node.settings, ...kept] };
   });
   return { kind: 'include', path, nodes, settings };
+}
+
+/** In a fragment, node TAGS stay on their node as a plain setting. */
+function tagsSetting(tags: readonly string[], n: NodeSection): Setting {
+  const range = tokenRange(n.head.keyword);
+  const value = { text: tags.join(', '), range, lines: [range.start], multiline: false };
+  return { kind: 'setting', key: 'TAGS', keyRange: range, value };
 }

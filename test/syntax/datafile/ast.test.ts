@@ -219,3 +219,14 @@ ENGINE_SORTING_KEY "x"
     expect(datafile.engine.params.ttl?.lines).toEqual([{ line: 3, column: 13, offset: 47 }]);
   });
 });
+
+describe('pipe-level attachments', () => {
+  it('attaches TOKEN and TAGS written inside a node to the pipe, as Tinybird does', () => {
+    const { datafile } = parse('NODE n\nSQL >\n    SELECT 1\nTYPE endpoint\nTOKEN t READ\nTAGS "a, b"\n', 'p.pipe');
+    if (datafile.kind !== 'pipe') throw new Error('kind');
+    expect(datafile.tokens.map((t) => t.name)).toEqual(['t']);
+    expect(datafile.tags).toEqual(['a', 'b']);
+    expect(datafile.nodes[0]?.tokens).toEqual([]);
+    expect(datafile.nodes[0]?.settings).toEqual([]);
+  });
+});
