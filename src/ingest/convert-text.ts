@@ -1,4 +1,5 @@
 import { CsvParser } from './csv.js';
+import { parseJsonExact } from './json-bigint.js';
 import { forEachNdjsonLine } from './ndjson.js';
 import { isQuarantined, type RowConverter } from './rows.js';
 import type { ConvertedRows, QuarantineRow, StoredRow } from './types.js';
@@ -37,7 +38,7 @@ export function convertNdjson(text: string, rows: RowConverter): ConvertedRows {
 
 function singleObject(text: string): Record<string, unknown> | undefined {
   try {
-    const v: unknown = JSON.parse(text);
+    const v: unknown = parseJsonExact(text);
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

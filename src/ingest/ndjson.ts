@@ -1,3 +1,5 @@
+import { parseJsonExact } from './json-bigint.js';
+
 /**
  * NDJSON splitting: one JSON value per line, `\n` or `\r\n`, blank lines ignored. A line that is not a
  * JSON object is reported per line so it goes to quarantine instead of failing the whole request.
@@ -25,7 +27,7 @@ export function forEachNdjsonLine(text: string, each: (line: NdjsonLine) => void
 function parseLine(text: string): NdjsonLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonExact(text);
   } catch (e) {
     return { ok: false, error: `invalid JSON: ${(e as Error).message}`, text };
   }

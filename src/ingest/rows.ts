@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isNullable } from '../types/ast.js';
-import { compileConverter, conversionError, FAIL, type Converter, type StoredValue } from '../types/convert.js';
+import { compileConverter, conversionError, FAIL, jsonTextOf, type Converter, type StoredValue } from '../types/convert.js';
 import { printType } from '../types/print.js';
 import { compileDefault, type DefaultFn } from './defaults.js';
 import { compileJsonPath, MISSING, type PathGetter } from './jsonpath.js';
@@ -149,5 +149,5 @@ function resolve(p: ColumnPlan, v: unknown): unknown {
 
 function rawText(v: unknown): string | null {
   if (v === MISSING || v === undefined || v === null) return null;
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return typeof v === 'string' ? v : jsonTextOf(v);
 }

@@ -1,4 +1,5 @@
 import { type ChType, baseType } from '../types/ast.js';
+import { jsonTextOf } from '../types/convert.js';
 import type { OutputValue } from '../types/format.js';
 import { mustParseType } from '../types/parse.js';
 import type { QueryResult } from './types.js';
@@ -35,14 +36,8 @@ export function formatResponse(result: QueryResult, format: OutputFormat): strin
   }
 }
 
-const BIG = '\u0000mkbig:';
-const BIG_RE = /"\\u0000mkbig:(-?\d+)"/g;
-
-/** JSON.stringify that writes bigint as bare digits. */
-export function jsonText(value: unknown): string {
-  const s = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${BIG}${v}` : v));
-  return s.includes('mkbig:') ? s.replace(BIG_RE, '$1') : s;
-}
+/** JSON.stringify that writes bigint as bare digits (exact 64-bit integers). */
+export const jsonText: (value: unknown) => string = jsonTextOf;
 
 function isTextType(t: ChType): boolean {
   const b = baseType(t);

@@ -50,6 +50,7 @@ function intConv(t: { bits: number; signed: boolean }, mode: ConvertMode): Conv 
 function floatConv(mode: ConvertMode): Conv {
   return (v) => {
     if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') return Number(v);
     if (mode === 'text' && typeof v === 'string' && FLOAT_TEXT.test(v)) return parseFloatText(v);
     return FAIL;
   };
@@ -68,7 +69,7 @@ function decimalConv(t: { precision: number; scale: number }): Conv {
   const factor = 10 ** t.scale;
   return (v) => {
     let n: number;
-    if (typeof v === 'number') n = v;
+    if (typeof v === 'number' || typeof v === 'bigint') n = Number(v);
     else if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v.trim())) n = Number(v);
     else return FAIL;
     if (!Number.isFinite(n) || Math.abs(n) >= limit) return FAIL;
@@ -95,7 +96,17 @@ function boolConv(mode: ConvertMode): Conv {
 
 /** String columns take strings as they are and any other JSON value as its JSON text. */
 function stringConv(): Conv {
-  return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? FAIL : JSON.stringify(v));
+  return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? FAIL : jsonTextOf(v));
+}
+
+const BIG = '\u0000mkbig:';
+const BIG_RE = /"\\u0000mkbig:(-?\d+)"/g;
+
+/** JSON text of a parsed value, BigInt integers (from exact NDJSON parsing) written as their digits. */
+export function jsonTextOf(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  const s = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${BIG}${x}` : x));
+  return s.includes('mkbig:') ? s.replace(BIG_RE, '$1') : s;
 }
 
 /** ClickHouse pads FixedString(N) with NUL bytes to N bytes; so does mk (and the function library's default). */

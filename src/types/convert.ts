@@ -16,10 +16,10 @@
 import { type ChType, isNullable } from './ast.js';
 import { isJsonEncoded } from './encoding.js';
 import { parseChLiteral } from './convert-literal.js';
-import { type Conv, type ConvertMode, FAIL, SCALARS } from './convert-scalar.js';
+import { type Conv, type ConvertMode, FAIL, jsonTextOf, SCALARS } from './convert-scalar.js';
 import { printType } from './print.js';
 
-export { FAIL, type ConvertMode } from './convert-scalar.js';
+export { FAIL, jsonTextOf, type ConvertMode } from './convert-scalar.js';
 export { typeDefault } from './convert-default.js';
 
 /** A value in the storage encoding: what a SQLite column of that type holds. */
@@ -45,7 +45,7 @@ export function convertValue(value: unknown, type: ChType, options: ConvertOptio
 
 /** Tinybird's quarantine message: `value '' on column 'abslevel' is not Float32`. */
 export function conversionError(value: unknown, type: ChType, column?: string): string {
-  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : value === undefined ? '' : jsonTextOf(value);
   return `value '${text}'${column === undefined ? '' : ` on column '${column}'`} is not ${printType(type)}`;
 }
 

@@ -96,3 +96,27 @@ describe('convertCsv', () => {
     expect(convertCsv('station,d,abslevel\nx,2014-07-30,1\n', rows).good).toEqual([[16281, 'x', 1, null]]);
   });
 });
+
+describe('64-bit integers in NDJSON', () => {
+  it('keeps integers beyond 2^53 exact', () => {
+    const rows = compileRowConverter([col('id', 'UInt64'), col('s', 'Int64'), col('raw', 'String'), col('f', 'Float64'), col('u', 'UInt8')]);
+    const line = '{"id": 18446744073709551615, "s": -9223372036854775808, "raw": {"id": 1234567890123456789}, "f": 12345678901234567, "u": 1234567890123456789}';
+    const { good, bad } = convertNdjson(`${line}\n{"id":1,"s":2,"raw":"x","f":1,"u":1}`, rows);
+    expect(good).toEqual([[1, 2, 'x', 1, 1]]);
+    expect(bad).toEqual([
+      {
+        errorColumns: ['u'],
+        errors: ["value '1234567890123456789' on column 'u' is not UInt8"],
+        values: ['18446744073709551615', '-9223372036854775808', '{"id":1234567890123456789}', '12345678901234567', '1234567890123456789'],
+      },
+    ]);
+    const ok = convertNdjson(line.replace('"u": 1234567890123456789', '"u": 7'), rows).good[0]!;
+    expect(ok.slice(0, 3)).toEqual([18446744073709551615, -9223372036854775808n, '{"id":1234567890123456789}']);
+    expect(ok[3]).toBe(12345678901234567);
+  });
+
+  it('still reports malformed lines', () => {
+    const rows = compileRowConverter([col('id', 'UInt64')]);
+    expect(convertNdjson('{"id": 12345678901234567890', rows).bad[0]!.errors[0]).toMatch(/^invalid JSON/);
+  });
+});

@@ -269,10 +269,11 @@ describe('store: query results', () => {
     const store = openStore(':memory:');
     store.createTable(def('big', { v: 'Int64' }));
     store.append('big', [{ v: 2 ** 53 }]);
+    store.append('big', '{"v": 9007199254740993}\n{"v": -9223372036854775808}');
     const t = store.physicalName('big')!;
     store.transaction((tx) => tx.run(`INSERT INTO "${t}" VALUES (9223372036854775807)`));
     const r = store.query(`SELECT v FROM "${t}" ORDER BY v`, [], cols({ v: 'Int64' }));
-    expect(formatResponse(r, 'ndjson')).toBe('{"v":9007199254740992}\n{"v":9223372036854775807}\n');
+    expect(formatResponse(r, 'ndjson')).toBe('{"v":-9223372036854775808}\n{"v":9007199254740992}\n{"v":9007199254740993}\n{"v":9223372036854775807}\n');
   });
 });
 
