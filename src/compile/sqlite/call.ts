@@ -1,0 +1,142 @@
+import { Scope } from '../../analysis/sql/scope.js';
+import { didYouMean } from '../../analysis/sql/suggest.js';
+import type * as A from '../../syntax/sql/ast.js';
+import { baseType, type ChType, T } from '../../types/ast.js';
+import { emitCall, listFunctions, lookupFunction } from '../functions/index.js';
+import type { EmittedArg, EmitContext, LambdaArg } from '../functions/types.js';
+import { EmitFailure, q } from './context.js';
+import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
+import { printOrderBy } from './order.js';
+
+/** Window-only functions mk compiles itself when the function library has no definition. */
+const WINDOW: Record<string, { sql: string; type: (args: readonly Emitted[]) => ChType }> = {
+  row_number: { sql: 'row_number', type: () => T.uint64 },
+  rank: { sql: 'rank', type: () => T.uint64 },
+  dense_rank: { sql: 'dense_rank', type: () => T.uint64 },
+  percent_rank: { sql: 'percent_rank', type: () => T.float64 },
+  cume_dist: { sql: 'cume_dist', type: () => T.float64 },
+  ntile: { sql: 'ntile', type: () => T.uint64 },
+  first_value: { sql: 'first_value', type: (a) => a[0]?.type ?? T.nothing },
+  last_value: { sql: 'last_value', type: (a) => a[0]?.type ?? T.nothing },
+  nth_value: { sql: 'nth_value', type: (a) => a[0]?.type ?? T.nothing },
+  laginframe: { sql: 'lag', type: (a) => a[0]?.type ?? T.nothing },
+  leadinframe: { sql: 'lead', type: (a) => a[0]?.type ?? T.nothing },
+  lag: { sql: 'lag', type: (a) => a[0]?.type ?? T.nothing },
+  lead: { sql: 'lead', type: (a) => a[0]?.type ?? T.nothing },
+};
+
+/** Compiles a function call through the function library, plus the calls the compiler owns. */
+export function compileCall(e: A.Call, env: ExprEnv): Emitted {
+  const lower = e.name.toLowerCase();
+  const ctx = env.ctx;
+  if (lower === 'arrayjoin') return compileArrayJoinCall(e, env);
+  if (e.args.length === 0 && !e.over) {
+    // One `now()` for the whole query, as in ClickHouse (SQLite's 'now' only holds within one step).
+    if (lower === 'now' || lower === 'current_timestamp') return { sql: ctx.now(), type: T.datetime };
+    if (lower === 'today' || lower === 'curdate' || lower === 'current_date') return { sql: `(${ctx.now()} / 86400)`, type: T.date };
+    if (lower === 'yesterday') return { sql: `(${ctx.now()} / 86400 - 1)`, type: T.date };
+  }
+  // count(*) is count().
+  const argExprs = e.args.length === 1 && e.args[0]!.kind === 'star' && e.args[0]!.qualifier.length === 0 ? [] : e.args;
+  const over = e.over ? windowSql(e.over, env) : undefined;
+  const resolved = lookupFunction(e.name);
+  if (!resolved) {
+    const win = WINDOW[lower];
+    if (win && over !== undefined) {
+      const args = argExprs.map((a) => compileExpr(a, env));
+      const type = win.type(args);
+      let sql = `${win.sql}(${args.map((a) => a.sql).join(', ')}) OVER ${over}`;
+      // lagInFrame's default for a missing row is the type's default, not NULL.
+      if ((lower === 'laginframe' || lower === 'leadinframe') && args.length < 3) sql = `COALESCE(${sql}, ${defaultSql(type, env)})`;
+      return { sql, type };
+    }
+    const names = listFunctions().flatMap((d) => [d.name, ...(d.aliases ?? [])]);
+    ctx.report('MK4103', `Unknown function '${e.name}'.${didYouMean(e.name, [...names, ...Object.keys(WINDOW)])}`.replace(/\.$/, ''), e.nameRange);
+    argExprs.forEach((a) => a.kind !== 'lambda' && compileExpr(a, env));
+    return NULL_EMITTED;
+  }
+  const { def, combinators } = resolved;
+  const expected = def.minArgs + (combinators.includes('If') ? 1 : 0);
+  const expectedMax = def.maxArgs + (combinators.includes('If') ? 1 : 0);
+  if (argExprs.length < expected || argExprs.length > expectedMax) {
+    const range = expected === expectedMax ? `${expected}` : expectedMax === Infinity ? `at least ${expected}` : `${expected} to ${expectedMax}`;
+    ctx.report('MK4104', `${e.name} takes ${range} argument${expected === 1 && expectedMax === 1 ? '' : 's'}, got ${argExprs.length}`, e.nameRange);
+    return NULL_EMITTED;
+  }
+  const args = argExprs.map((a, i) => (a.kind === 'lambda' ? lambdaArg(a, env) : compileExpr(a, env)));
+  const params = (e.params ?? []).map((p) => paramValue(p, env));
+  const emitCtx: EmitContext = { bind: (v) => ctx.bind(v), fail: (m) => { throw new EmitFailure(m); } };
+  try {
+    const r = emitCall(resolved, { params, args, distinct: e.distinct, ...(over !== undefined ? { over } : {}) }, emitCtx);
+    const aggregate = (def.kind === 'aggregate' && over === undefined) || aggAll(args).aggregate === true;
+    return { sql: r.sql, type: r.type, ...(aggregate ? { aggregate: true } : {}) };
+  } catch (err) {
+    if (!(err instanceof EmitFailure)) throw err;
+    ctx.report('MK4202', `${e.name}: ${err.message}`, e.range);
+    return NULL_EMITTED;
+  }
+}
+
+/** A lambda argument: the library calls `body` with each parameter's SQL and type. */
+function lambdaArg(e: A.Lambda, env: ExprEnv): Emitted & EmittedArg {
+  const lambda: LambdaArg = {
+    params: e.params,
+    body: (values) => {
+      const scope = new Scope(env.scope, 'lambda');
+      e.params.forEach((p, i) => {
+        const v = values[i];
+        if (v) scope.values.set(p, { sql: v.sql, type: v.type });
+      });
+      const r = compileExpr(e.body, { ...env, scope });
+      return { sql: r.sql, type: r.type };
+    },
+  };
+  return { sql: 'NULL', type: T.nothing, lambda };
+}
+
+function paramValue(p: A.Expr, env: ExprEnv): string | number {
+  if (p.kind === 'literal' && (typeof p.value === 'number' || typeof p.value === 'string')) return p.value;
+  if (p.kind === 'literal' && typeof p.value === 'bigint') return Number(p.value);
+  env.ctx.report('MK4201', 'Parameters of a parametric function must be literals', p.range);
+  return 0;
+}
+
+/** `OVER (PARTITION BY … ORDER BY … ROWS …)` as SQLite SQL. */
+function windowSql(w: A.WindowSpec, env: ExprEnv): string {
+  if (w.name) {
+    env.ctx.report('MK4201', 'Named windows (WINDOW w AS …) are not supported', undefined);
+    return '()';
+  }
+  const parts: string[] = [];
+  if (w.partitionBy.length) parts.push(`PARTITION BY ${w.partitionBy.map((p) => compileExpr(p, env).sql).join(', ')}`);
+  if (w.orderBy.length) parts.push(printOrderBy(w.orderBy, env));
+  if (w.frame) {
+    const bound = (b: A.FrameBound) =>
+      b.kind === 'current' ? 'CURRENT ROW' : b.kind === 'unbounded' ? `UNBOUNDED ${b.direction.toUpperCase()}` : `${compileExpr(b.value, env).sql} ${b.direction.toUpperCase()}`;
+    const f = w.frame;
+    parts.push(`${f.unit.toUpperCase()} ${f.end ? `BETWEEN ${bound(f.start)} AND ${bound(f.end)}` : bound(f.start)}`);
+  }
+  return `(${parts.join(' ')})`;
+}
+
+/** `arrayJoin(arr)` unfolds rows: it becomes a join over json_each(arr) and reads the element. */
+function compileArrayJoinCall(e: A.Call, env: ExprEnv): Emitted {
+  const arg = e.args[0];
+  if (e.args.length !== 1 || !arg) {
+    env.ctx.report('MK4104', `arrayJoin takes 1 argument, got ${e.args.length}`, e.nameRange);
+    return NULL_EMITTED;
+  }
+  const arr = compileExpr(arg, env);
+  const b = baseType(arr.type);
+  const element = b.kind === 'array' ? b.element : T.nothing;
+  if (!env.select) {
+    env.ctx.report('MK4201', 'arrayJoin() is only supported in a SELECT', e.range);
+    return NULL_EMITTED;
+  }
+  let join = env.select.arrayJoins.get(e);
+  if (!join) {
+    join = { alias: env.ctx.fresh('__aj'), source: arr.sql, left: false };
+    env.select.arrayJoins.set(e, join);
+  }
+  return { sql: `${q(join.alias)}.value`, type: element };
+}

@@ -1,0 +1,134 @@
+import type { CatalogColumn } from '../../analysis/sql/catalog.js';
+import type { Relation, Scope } from '../../analysis/sql/scope.js';
+import { didYouMean } from '../../analysis/sql/suggest.js';
+import type * as A from '../../syntax/sql/ast.js';
+import { baseType, T } from '../../types/ast.js';
+import { q, type RelationSource } from './context.js';
+import { compileExpr, defaultSql, type ExprEnv } from './expr.js';
+import { compileQuery, cteSource } from './select.js';
+
+const JOIN_SQL: Record<A.JoinKind, string> = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN', cross: 'CROSS JOIN', comma: ',' };
+
+/** Compiles a FROM clause, adding each relation to `env.scope`; returns the SQL after FROM. */
+export function compileFrom(t: A.TableExpr, env: ExprEnv): string {
+  switch (t.kind) {
+    case 'table':
+      return tableRef(t, env);
+    case 'subqueryTable': {
+      const r = compileQuery(t.query, env.scope, env.ctx);
+      const alias = t.alias ?? env.ctx.fresh('__s');
+      addRelation(env.scope, [alias], alias, r.columns);
+      return `(${r.sql}) AS ${q(alias)}`;
+    }
+    case 'tableFunction':
+      return tableFunction(t, env);
+    case 'join':
+      return join(t, env);
+    case 'arrayJoin':
+      return arrayJoin(t, env);
+  }
+}
+
+function addRelation(scope: Scope, qualifiers: string[], sqlAlias: string, columns: readonly CatalogColumn[]): Relation {
+  const rel: Relation = { qualifiers, sqlAlias, columns, outerJoined: false, hidden: new Set() };
+  scope.relations.push(rel);
+  return rel;
+}
+
+function tableRef(t: A.TableRef, env: ExprEnv): string {
+  const name = t.parts.join('.');
+  const source: RelationSource | undefined = cteSource(env.scope, name) ?? env.ctx.env.lookup(name, t.range);
+  const alias = t.alias ?? t.parts[t.parts.length - 1]!;
+  if (!source) {
+    const hint = didYouMean(name, env.ctx.env.names());
+    env.ctx.report('MK4102', `Unknown table '${name}'.${hint}`.replace(/\.$/, ''), t.range);
+    addRelation(env.scope, [alias], alias, []);
+    return `(SELECT NULL) AS ${q(alias)}`;
+  }
+  addRelation(env.scope, t.alias ? [t.alias] : [alias, name], alias, source.columns);
+  if (t.sample) env.ctx.report('MK4201', 'SAMPLE is ignored: mk reads every row', t.range, 'warning');
+  if (t.final && source.engine && /Replacing/i.test(source.engine.kind)) return `${finalSql(source, env, t)} AS ${q(alias)}`;
+  return `${source.sql} AS ${q(alias)}`;
+}
+
+/**
+ * FINAL on a ReplacingMergeTree: the latest row per sorting key (highest version column, else the last
+ * inserted, by rowid). Other engines read as they are stored.
+ */
+function finalSql(source: RelationSource, env: ExprEnv, t: A.TableRef): string {
+  const engine = source.engine!;
+  const names = new Set(source.columns.map((c) => c.name));
+  if (!engine.sortingKey.every((k) => names.has(k))) {
+    env.ctx.report('MK4201', 'FINAL needs a sorting key of plain columns; reading rows as stored', t.range, 'warning');
+    return source.sql;
+  }
+  const order = [...(engine.ver && names.has(engine.ver) ? [`${q(engine.ver)} DESC`] : []), 'rowid DESC'].join(', ');
+  const partition = engine.sortingKey.length ? `PARTITION BY ${engine.sortingKey.map(q).join(', ')} ` : '';
+  const cols = source.columns.map((c) => q(c.name)).join(', ');
+  return `(SELECT ${cols} FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS "__rn" FROM ${source.sql}) WHERE "__rn" = 1)`;
+}
+
+/** `numbers(n)` / `numbers(start, n)`; other table functions read external systems mk does not have. */
+function tableFunction(t: A.TableFunction, env: ExprEnv): string {
+  const alias = t.alias ?? t.name;
+  addRelation(env.scope, [alias], alias, [{ name: 'number', type: T.uint64 }]);
+  if (t.name.toLowerCase() !== 'numbers' || t.args.length < 1 || t.args.length > 2) {
+    env.ctx.report('MK4201', `Table function ${t.name}() is not supported`, t.range);
+    return `(SELECT 0 AS number WHERE 0) AS ${q(alias)}`;
+  }
+  const [a, b] = t.args.map((x) => compileExpr(x, env).sql);
+  const start = b ? a! : '0';
+  const count = b ?? a!;
+  return `(WITH RECURSIVE "__n"(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM "__n" WHERE n + 1 < ${count}) SELECT n + ${start} AS number FROM "__n" WHERE n < ${count}) AS ${q(alias)}`;
+}
+
+function join(t: A.Join, env: ExprEnv): string {
+  const left = compileFrom(t.left, env);
+  const before = env.scope.relations.length;
+  const right = compileFrom(t.right, env);
+  const leftRels = env.scope.relations.slice(0, before);
+  const rightRels = env.scope.relations.slice(before);
+  if (t.strictness === 'anti' || t.strictness === 'asof') {
+    env.ctx.report('MK4201', `${t.strictness.toUpperCase()} JOIN is not supported`, t.range);
+  }
+  let cond = '';
+  if (t.on) {
+    cond = ` ON ${compileExpr(t.on, { ...env, inOn: true }).sql}`;
+  } else if (t.using) {
+    const terms = t.using.map((c) => {
+      const l = leftRels.find((r) => r.columns.some((x) => x.name === c));
+      const r = rightRels.find((x) => x.columns.some((y) => y.name === c));
+      if (!l || !r) {
+        env.ctx.report('MK4101', `USING column '${c}' must exist on both sides of the join`, t.range);
+        return '0';
+      }
+      r.hidden.add(c);
+      return `${q(l.sqlAlias)}.${q(c)} = ${q(r.sqlAlias)}.${q(c)}`;
+    });
+    cond = ` ON ${terms.join(' AND ')}`;
+  }
+  if (t.joinKind === 'left' || t.joinKind === 'full') for (const r of rightRels) r.outerJoined = true;
+  if (t.joinKind === 'right' || t.joinKind === 'full') for (const r of leftRels) r.outerJoined = true;
+  const op = JOIN_SQL[t.joinKind];
+  return op === ',' ? `${left}, ${right}` : `${left} ${op} ${right}${cond}`;
+}
+
+/** `ARRAY JOIN a AS x, b AS y` unfolds arrays in step (zipped by position) through json_each. */
+function arrayJoin(t: A.ArrayJoin, env: ExprEnv): string {
+  let sql = compileFrom(t.left, env);
+  let first: string | undefined;
+  for (const item of t.items) {
+    const expr = item.kind === 'alias' ? item.expr : item;
+    const name = item.kind === 'alias' ? item.name : expr.kind === 'column' ? expr.parts[expr.parts.length - 1]! : undefined;
+    const arr = compileExpr(expr, env);
+    const b = baseType(arr.type);
+    const element = b.kind === 'array' ? b.element : T.nothing;
+    const alias = env.ctx.fresh('__aj');
+    const on = first ? ` ON ${q(alias)}.key = ${q(first)}.key` : t.leftJoin ? ' ON 1' : '';
+    sql += ` ${t.leftJoin ? 'LEFT JOIN' : 'JOIN'} json_each(${arr.sql}) AS ${q(alias)}${on}`;
+    first ??= alias;
+    const value = t.leftJoin ? `COALESCE(${q(alias)}.value, ${defaultSql(element, env)})` : `${q(alias)}.value`;
+    if (name) env.scope.values.set(name, { sql: value, type: element });
+  }
+  return sql;
+}

@@ -1,0 +1,156 @@
+import { arithmeticType } from '../../analysis/sql/type-rules.js';
+import type * as A from '../../syntax/sql/ast.js';
+import { baseType, type ChType, T } from '../../types/ast.js';
+import { convertValue } from '../../types/convert.js';
+import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
+import { EmitFailure } from './context.js';
+import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, wrap } from './expr.js';
+import { compileQuery } from './select.js';
+
+const COMPARE: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+
+/**
+ * Binary operators with ClickHouse semantics: `/` is always floating point (x/0 is ±inf; 0/0, nan in
+ * ClickHouse, is NULL here because SQLite cannot hold NaN), `date ± INTERVAL` is calendar arithmetic,
+ * and a string literal compared with a typed column is read as that type (`d >= '2024-01-01'`).
+ */
+export function compileBinary(e: A.Binary, env: ExprEnv): Emitted {
+  if (e.op === 'and' || e.op === 'or') {
+    const [l, r] = [compileExpr(e.left, env), compileExpr(e.right, env)];
+    return { sql: `(${l.sql} ${e.op.toUpperCase()} ${r.sql})`, type: wrap(T.uint8, l.type, r.type), ...aggAll([l, r]) };
+  }
+  const cmp = COMPARE[e.op];
+  if (cmp) {
+    const [l, r] = coercePair(compileExpr(e.left, env), compileExpr(e.right, env), env);
+    return { sql: `(${l.sql} ${cmp} ${r.sql})`, type: wrap(T.uint8, l.type, r.type), ...aggAll([l, r]) };
+  }
+  const l = compileExpr(e.left, env);
+  const r = compileExpr(e.right, env);
+  const both = aggAll([l, r]);
+  if (e.op === '||') return { sql: `(${l.sql} || ${r.sql})`, type: wrap(T.string, l.type, r.type), ...both };
+  if ((e.op === '+' || e.op === '-') && r.type.kind === 'interval') return { sql: dateAddSql(l, r.type.unit, r.sql, e.op === '+' ? 1 : -1), type: dateAddType(l.type, r.type.unit), ...both };
+  if (e.op === '+' && l.type.kind === 'interval') return { sql: dateAddSql(r, l.type.unit, l.sql, 1), type: dateAddType(r.type, l.type.unit), ...both };
+  const type = arithmeticType(e.op as '+', l.type, r.type);
+  if (e.op === '/') return { sql: divideSql(l, r), type, ...both };
+  if (e.op === '%' && (isFloat(l.type) || isFloat(r.type))) {
+    return { sql: `(CAST(${l.sql} AS REAL) - ${r.sql} * CAST(CAST(${l.sql} AS REAL) / ${r.sql} AS INTEGER))`, type, ...both };
+  }
+  return { sql: `(${l.sql} ${e.op} ${r.sql})`, type, ...both };
+}
+
+const isFloat = (t: ChType) => ['float', 'decimal'].includes(baseType(t).kind);
+
+/** `a / b` as ClickHouse's Float64 division. */
+export function divideSql(l: Emitted, r: Emitted): string {
+  if (typeof r.constant === 'number' && r.constant !== 0) return `(CAST(${l.sql} AS REAL) / ${r.sql})`;
+  return `(CASE WHEN ${r.sql} = 0 THEN (CASE WHEN ${l.sql} > 0 THEN 9e999 WHEN ${l.sql} < 0 THEN -9e999 END) ELSE CAST(${l.sql} AS REAL) / ${r.sql} END)`;
+}
+
+const COERCIBLE = new Set(['date', 'date32', 'datetime', 'datetime64', 'int', 'float', 'decimal', 'bool', 'uuid', 'enum']);
+
+/** Reads a string constant as the other side's type, at compile time: `ts > '2024-01-01 00:00:00'` → epoch seconds. */
+export function coerceTo(x: Emitted, target: ChType, env: ExprEnv): Emitted {
+  if (typeof x.constant !== 'string') return x;
+  const base = baseType(target);
+  if (!COERCIBLE.has(base.kind)) return x;
+  const r = convertValue(x.constant, base, { mode: 'text' });
+  if (!r.ok) return x;
+  const v = r.value as unknown;
+  return { sql: env.ctx.bind(v), type: base, constant: typeof v === 'bigint' ? Number(v) : (v as number) };
+}
+
+function coercePair(l: Emitted, r: Emitted, env: ExprEnv): [Emitted, Emitted] {
+  if (typeof r.constant === 'string' && l.constant === undefined) return [l, coerceTo(r, l.type, env)];
+  if (typeof l.constant === 'string' && r.constant === undefined) return [coerceTo(l, r.type, env), r];
+  return [l, r];
+}
+
+export function compileBetween(e: A.Between, env: ExprEnv): Emitted {
+  const x = compileExpr(e.expr, env);
+  const low = coerceTo(compileExpr(e.low, env), x.type, env);
+  const high = coerceTo(compileExpr(e.high, env), x.type, env);
+  return { sql: `(${x.sql} ${e.negated ? 'NOT ' : ''}BETWEEN ${low.sql} AND ${high.sql})`, type: T.uint8, ...aggAll([x, low, high]) };
+}
+
+/** `x IN (…)`: a tuple or array of values, a subquery, or the name of a table, node or CTE. */
+export function compileIn(e: A.InExpr, env: ExprEnv): Emitted {
+  const left = e.expr.kind === 'tuple' ? rowValue(e.expr, env) : compileExpr(e.expr, env);
+  const not = e.negated ? 'NOT ' : '';
+  const t = e.target;
+  let list: string;
+  if (t.kind === 'subquery') {
+    list = `(${compileQuery(t.query, env.scope, env.ctx).sql})`;
+  } else if (t.kind === 'tuple' || t.kind === 'array') {
+    const rows = t.elements.map((x) => (x.kind === 'tuple' ? rowValue(x, env) : coerceTo(compileExpr(x, env), left.type, env)));
+    if (rows.length === 0) return { sql: e.negated ? '1' : '0', type: T.uint8 };
+    list = e.expr.kind === 'tuple' ? `(VALUES ${rows.map((r) => r.sql).join(', ')})` : `(${rows.map((r) => r.sql).join(', ')})`;
+  } else if (t.kind === 'column' && t.parts.length === 1 && !env.scope.lookup(t.parts).ok) {
+    const source = env.ctx.env.lookup(t.parts[0]!, t.range);
+    if (!source) return { sql: '0', type: T.uint8 };
+    list = `(SELECT * FROM ${source.sql})`;
+  } else {
+    list = `(${coerceTo(compileExpr(t, env), left.type, env).sql})`;
+  }
+  return { sql: `(${left.sql} ${not}IN ${list})`, type: T.uint8, ...agg(left) };
+}
+
+function rowValue(e: A.TupleLit, env: ExprEnv): Emitted {
+  const els = e.elements.map((x) => compileExpr(x, env));
+  return { sql: `(${els.map((x) => x.sql).join(', ')})`, type: { kind: 'tuple', elements: els.map((x) => ({ type: x.type })) }, ...aggAll(els) };
+}
+
+/**
+ * LIKE is case-sensitive in ClickHouse and not in SQLite. Constant patterns compile to exact, case-sensitive
+ * SQL: `=` without wildcards, `substr` for prefixes/suffixes, `instr` for `%x%`, and GLOB (with GLOB's
+ * metacharacters bracketed) for the rest. ILIKE uses SQLite's LIKE, which folds ASCII case only.
+ */
+export function compileLike(e: A.Like, env: ExprEnv): Emitted {
+  const x = compileExpr(e.expr, env);
+  const p = compileExpr(e.pattern, env);
+  const ctx = env.ctx;
+  const wrapNot = (sql: string) => ({ sql: e.negated ? `(NOT ${sql})` : sql, type: wrap(T.uint8, x.type), ...agg(x) });
+  if (e.caseInsensitive || typeof p.constant !== 'string') {
+    if (!e.caseInsensitive) {
+      const like = lookupFunction('like');
+      if (like) {
+        try {
+          return wrapNot(emitCall(like, { params: [], args: [x, p] }, { bind: (v) => ctx.bind(v), fail: (m) => { throw new EmitFailure(m); } }).sql);
+        } catch {
+          // fall through to SQLite's LIKE
+        }
+      }
+    }
+    return wrapNot(`(${x.sql} LIKE ${p.sql} ESCAPE '\\')`);
+  }
+  const parts = likeParts(p.constant);
+  const lits = parts.filter((t) => t !== '%' && t !== '_');
+  const shape = parts.map((t) => (t === '%' || t === '_' ? t : 'L')).join('');
+  const lit = lits.join('');
+  if (shape === '' || shape === 'L') return wrapNot(`(${x.sql} = ${ctx.bind(lit)})`);
+  if (/^%+$/.test(shape)) return wrapNot(`(${x.sql} IS NOT NULL)`);
+  if (shape === 'L%') return wrapNot(`(substr(${x.sql}, 1, ${ctx.bind([...lit].length)}) = ${ctx.bind(lit)})`);
+  if (shape === '%L') return wrapNot(`(substr(${x.sql}, ${ctx.bind(-[...lit].length)}) = ${ctx.bind(lit)} AND length(${x.sql}) >= ${ctx.bind([...lit].length)})`);
+  if (shape === '%L%') return wrapNot(`(instr(${x.sql}, ${ctx.bind(lit)}) > 0)`);
+  const glob = parts.map((t) => (t === '%' ? '*' : t === '_' ? '?' : t.replace(/[*?[]/g, (c) => `[${c}]`))).join('');
+  return wrapNot(`(${x.sql} GLOB ${ctx.bind(glob)})`);
+}
+
+/** Splits a LIKE pattern into `%`, `_` and literal runs (backslash escapes a character). */
+function likeParts(pattern: string): string[] {
+  const out: string[] = [];
+  let lit = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      lit += pattern[++i];
+    } else if (c === '%' || c === '_') {
+      if (lit) out.push(lit);
+      lit = '';
+      out.push(c);
+    } else {
+      lit += c;
+    }
+  }
+  if (lit) out.push(lit);
+  return out;
+}

@@ -1,0 +1,150 @@
+import type { CatalogColumn } from '../../analysis/sql/catalog.js';
+import { Scope } from '../../analysis/sql/scope.js';
+import { supertype } from '../../analysis/sql/type-rules.js';
+import type * as A from '../../syntax/sql/ast.js';
+import { printExpr } from '../../syntax/sql/print.js';
+import { type CompileContext, q, type RelationSource } from './context.js';
+import { compileExpr, type Emitted, type ExprEnv, type SelectState } from './expr.js';
+import { compileFrom } from './from.js';
+import { orderTerm } from './order.js';
+import { collectAliases } from './aliases.js';
+
+export interface CompiledSelect {
+  readonly sql: string;
+  readonly columns: CatalogColumn[];
+}
+
+const ctes = new WeakMap<Scope, Map<string, RelationSource>>();
+
+/** The CTE named `name` visible from `scope` (innermost first). */
+export function cteSource(scope: Scope, name: string): RelationSource | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const found = ctes.get(s)?.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Compiles a SELECT or a UNION; `parent` is the enclosing scope (WITH aliases and CTEs reach in). */
+export function compileQuery(query: A.Query, parent: Scope | undefined, ctx: CompileContext): CompiledSelect {
+  if (query.kind === 'select') return compileSelect(query, parent, ctx);
+  const members = query.members.map((m) => {
+    const r = compileQuery(m, parent, ctx);
+    // SQLite allows ORDER BY / LIMIT only at the end of a compound SELECT: nest members that have them.
+    const nested = m.kind === 'union' || m.orderBy.length > 0 || m.limit !== undefined || m.limitBy !== undefined || m.with.some((w) => w.kind === 'cte');
+    return { ...r, sql: nested ? `SELECT * FROM (${r.sql})` : r.sql };
+  });
+  const sql = members.map((m, i) => (i === 0 ? m.sql : ` UNION ${query.ops[i - 1] === 'all' ? 'ALL ' : ''}${m.sql}`)).join('');
+  const first = members[0]!.columns;
+  const columns = first.map((c, i) => ({ name: c.name, type: supertype(members.map((m) => m.columns[i]?.type ?? c.type)) }));
+  return { sql, columns };
+}
+
+function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileContext): CompiledSelect {
+  const scope = new Scope(parent);
+  const state: SelectState = { arrayJoins: new Map(), joinUseNulls: s.settings.some((x) => x.name === 'join_use_nulls' && x.value.kind === 'literal' && Number(x.value.value) === 1) };
+  const env: ExprEnv = { ctx, scope, select: state };
+  const withSql: string[] = [];
+  for (const w of s.with) {
+    if (w.kind === 'cte') {
+      const r = compileQuery(w.query, scope, ctx);
+      withSql.push(`${q(w.name)} AS (${r.sql})`);
+      if (!ctes.has(scope)) ctes.set(scope, new Map());
+      ctes.get(scope)!.set(w.name, { sql: q(w.name), columns: r.columns });
+    } else if (w.expr.kind === 'alias') {
+      scope.withAliases.set(w.expr.name, w.expr.expr);
+    }
+  }
+  const from = s.from ? compileFrom(s.from, env) : undefined;
+  collectAliases(s, scope);
+
+  const items = expandItems(s.items, env);
+  const where = [s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql);
+  const positional = (e: A.Expr): A.Expr => {
+    // ClickHouse reads `GROUP BY 1` / `ORDER BY 2` as positions in the SELECT list.
+    if (e.kind === 'literal' && typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= items.length) return items[e.value - 1]!.source;
+    return e;
+  };
+  let groupBy: string[] = [];
+  if (s.groupBy) {
+    if (s.groupBy.modifiers.length) ctx.report('MK4201', `GROUP BY … WITH ${s.groupBy.modifiers[0]!.toUpperCase()} is not supported`, s.range);
+    groupBy = s.groupBy.all ? items.filter((i) => !i.emitted.aggregate && i.emitted.constant === undefined).map((i) => i.emitted.sql) : s.groupBy.exprs.map((g) => compileExpr(positional(g), env).sql);
+  }
+  const having = s.having ? compileExpr(s.having, env).sql : undefined;
+  const order = s.orderBy.map((o) => {
+    if (o.fill) ctx.report('MK4201', 'ORDER BY … WITH FILL is not supported: rows are not filled', o.range, 'warning');
+    return orderTerm(o, env, positional);
+  });
+  const limit = s.limit ? limitSql(s.limit, env) : '';
+
+  let fromSql = from;
+  for (const [, j] of state.arrayJoins) fromSql = fromSql === undefined ? `json_each(${j.source}) AS ${q(j.alias)}` : `${fromSql} JOIN json_each(${j.source}) AS ${q(j.alias)}`;
+
+  const columns = items.map((i) => ({ name: i.name, type: i.emitted.type }));
+  const body = (extra: string[]) =>
+    [
+      `SELECT ${s.distinct ? 'DISTINCT ' : ''}${[...items.map((i) => `${i.emitted.sql} AS ${q(i.name)}`), ...extra].join(', ')}`,
+      fromSql !== undefined ? `FROM ${fromSql}` : '',
+      where.length ? `WHERE ${where.join(' AND ')}` : '',
+      groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : '',
+      having ? `HAVING ${having}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const prefix = withSql.length ? `WITH ${withSql.join(', ')} ` : '';
+  if (!s.limitBy) {
+    const sql = [prefix + body([]), order.length ? `ORDER BY ${order.join(', ')}` : '', limit].filter(Boolean).join(' ');
+    return { sql, columns };
+  }
+  // LIMIT n BY k: number rows per k in the query's order, keep the first n, then order and limit the rest.
+  const by = s.limitBy.by.map((b) => compileExpr(positional(b), env).sql);
+  const rn = `row_number() OVER (PARTITION BY ${by.join(', ')}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}) AS "__rn"`;
+  const hiddenOrder = s.orderBy.map((o, i) => `${compileExpr(positional(o.expr), env).sql} AS "__o${i}"`);
+  const count = compileExpr(s.limitBy.count, env).sql;
+  const offset = s.limitBy.offset ? compileExpr(s.limitBy.offset, env).sql : undefined;
+  const keep = offset ? `"__rn" > ${offset} AND "__rn" <= ${offset} + ${count}` : `"__rn" <= ${count}`;
+  const outerOrder = s.orderBy.map((o, i) => `"__o${i}"${o.desc ? ' DESC' : ''}${o.nulls === 'first' ? ' NULLS FIRST' : ' NULLS LAST'}`);
+  const sql = [
+    `${prefix}SELECT ${items.map((i) => q(i.name)).join(', ')} FROM (${body([...hiddenOrder, rn])}) WHERE ${keep}`,
+    outerOrder.length ? `ORDER BY ${outerOrder.join(', ')}` : '',
+    limit,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { sql, columns };
+}
+
+function limitSql(l: A.Limit, env: ExprEnv): string {
+  const count = compileExpr(l.count, env).sql;
+  return `LIMIT ${count}${l.offset ? ` OFFSET ${compileExpr(l.offset, env).sql}` : ''}`;
+}
+
+interface Item {
+  readonly name: string;
+  readonly emitted: Emitted;
+  /** The expression it came from, for positional GROUP BY / ORDER BY. */
+  readonly source: A.Expr;
+}
+
+/** SELECT-list items with `*` and `t.*` expanded into the visible columns. */
+function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    if (item.kind === 'star') {
+      const rels = item.qualifier.length ? env.scope.relations.filter((r) => r.qualifiers.includes(item.qualifier.join('.'))) : env.scope.relations;
+      if (item.qualifier.length && rels.length === 0) env.ctx.report('MK4102', `Unknown table '${item.qualifier.join('.')}' in ${item.qualifier.join('.')}.*`, item.range);
+      for (const rel of rels) {
+        for (const col of rel.columns) {
+          if (item.except.includes(col.name) || (!item.qualifier.length && rel.hidden.has(col.name))) continue;
+          const ref: A.ColumnRef = { kind: 'column', parts: [rel.qualifiers[0]!, col.name], range: item.range };
+          const value = env.scope.values.get(col.name);
+          out.push({ name: col.name, emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env), source: ref });
+        }
+      }
+      continue;
+    }
+    const name = item.kind === 'alias' ? item.name : item.kind === 'column' ? item.parts[item.parts.length - 1]! : printExpr(item);
+    out.push({ name, emitted: compileExpr(item, env), source: item.kind === 'alias' ? item.expr : item });
+  }
+  return out;
+}
