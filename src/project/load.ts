@@ -3,7 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { ConnectionFile, DatasourceFile, PipeFile } from '../syntax/datafile/ast.js';
-import { expandIncludes, parseDatafile } from '../syntax/datafile/index.js';
+import { expandIncludesDetailed, parseDatafile, remapIncludedDiagnostics } from '../syntax/datafile/index.js';
 import { discoverFiles } from './discover.js';
 import { type Fixture, type Project, resourceName, type TestFile } from './project.js';
 
@@ -32,10 +32,20 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadResult
 
   for (const path of files.datafiles) {
     const raw = readFileSync(join(root, path), 'utf8');
-    const text = raw.includes('INCLUDE') || raw.includes('include') ? expandWithIncludes(root, path, raw) : raw;
-    sources.set(path, text);
-    const { datafile, diagnostics: found } = parseDatafile(text, { path, env: options.env ?? {} });
+    sources.set(path, raw);
+    if (/^\s*include\b/im.test(raw)) {
+      // Classic INCLUDE: splice the .incl files, then point diagnostics back at the INCLUDE lines.
+      const expansion = expandWithIncludes(root, path, raw);
+      const { datafile, diagnostics: found } = parseDatafile(expansion.text, { path, env: options.env ?? {} });
+      diagnostics.push(...expansion.diagnostics, ...remapIncludedDiagnostics(found, expansion));
+      collect(datafile);
+      continue;
+    }
+    const { datafile, diagnostics: found } = parseDatafile(raw, { path, env: options.env ?? {} });
     diagnostics.push(...found);
+    collect(datafile);
+  }
+  function collect(datafile: ReturnType<typeof parseDatafile>['datafile']) {
     if (datafile.kind === 'datasource') datasources.push(datafile);
     else if (datafile.kind === 'pipe') pipes.push(datafile);
     else if (datafile.kind === 'connection') connections.push(datafile);
@@ -50,8 +60,8 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadResult
   return { project: { root, datasources, pipes, connections, fixtures, tests, sources }, diagnostics };
 }
 
-function expandWithIncludes(root: string, path: string, text: string): string {
-  return expandIncludes(text, path, (includePath: string) => {
+function expandWithIncludes(root: string, path: string, text: string) {
+  return expandIncludesDetailed(text, path, (includePath: string) => {
     const full = join(root, posix.normalize(join(dirname(path), includePath)));
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   });

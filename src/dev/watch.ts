@@ -1,0 +1,30 @@
+import { watch } from 'chokidar';
+
+/**
+ * Calls `onChange` once per burst of saves in a project (editors write several events per save), for
+ * datafiles and fixtures only. Returns a function that stops watching.
+ */
+export function watchProject(root: string, onChange: (paths: string[]) => void, debounceMs = 150): () => Promise<void> {
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (path: string) => /(^|[/\\])(\.mk|\.git|node_modules)([/\\]|$)/.test(path),
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+  });
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const relevant = /\.(datasource|pipe|connection|incl|ndjson|csv)$/;
+  watcher.on('all', (_event, path) => {
+    if (!relevant.test(path)) return;
+    pending.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...pending];
+      pending = new Set();
+      onChange(paths);
+    }, debounceMs);
+  });
+  return async () => {
+    clearTimeout(timer);
+    await watcher.close();
+  };
+}

@@ -1,0 +1,115 @@
+import type { ResolvedDatasource } from '../analysis/project/resolved.js';
+import type { TokenRecord } from '../auth/tokens.js';
+import { compilePipe, compileSql } from '../compile/sqlite/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Store } from '../store/index.js';
+import { printType } from '../types/print.js';
+import { ApiError } from '../util/api-error.js';
+import { requestCatalog } from './catalog.js';
+import type { PreparedPipe } from './pipe.js';
+import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
+
+export interface LocalWorkspaceParts {
+  readonly store: Store;
+  readonly datasources: readonly ResolvedDatasource[];
+  readonly pipes: ReadonlyMap<string, PreparedPipe>;
+  readonly tokens: readonly TokenRecord[];
+  /** Output columns of each pipe, from build-time analysis (for metadata and OpenAPI). */
+  readonly pipeColumns: ReadonlyMap<string, readonly { name: string; type: string }[]>;
+  readonly secrets?: Readonly<Record<string, string>>;
+}
+
+/** A built project bound to the embedded store: what `mk dev` and `mk serve` answer requests with. */
+export class LocalWorkspace implements Workspace {
+  readonly datasources: readonly DatasourceInfo[];
+  readonly pipes: readonly PipeInfo[];
+  readonly tokens: readonly TokenRecord[];
+  private deactivators: (() => void)[] = [];
+
+  constructor(private readonly parts: LocalWorkspaceParts) {
+    this.tokens = parts.tokens;
+    this.datasources = parts.datasources.map((ds) => ({
+      name: ds.name,
+      engine: ds.engine.kind,
+      columns: ds.columns.map((c) => ({ name: c.name, type: printType(c.type) })),
+    }));
+    this.pipes = [...parts.pipes.values()].map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      ...(p.file.description ? { description: p.file.description.text } : {}),
+      nodes: p.file.nodes.map((n) => ({ name: n.name, sql: n.sql?.text ?? '', ...(n.type ? { type: n.type } : {}) })),
+      params: p.params.map((param) => ({
+        name: param.name,
+        type: param.type,
+        required: param.required,
+        ...(param.default !== undefined ? { default: param.default } : {}),
+        ...(param.description ? { description: param.description } : {}),
+      })),
+      columns: parts.pipeColumns.get(p.name) ?? [],
+    }));
+  }
+
+  get store(): Store {
+    return this.parts.store;
+  }
+
+  get resolvedDatasources(): readonly ResolvedDatasource[] {
+    return this.parts.datasources;
+  }
+
+  get preparedPipes(): ReadonlyMap<string, PreparedPipe> {
+    return this.parts.pipes;
+  }
+
+  append(datasource: string, body: string): Promise<AppendResult> {
+    return this.parts.store.appendAsync(datasource, body);
+  }
+
+  async queryPipe(name: string, params: QueryParams, options: { q?: string } = {}): Promise<QueryResult> {
+    const pipe = this.parts.pipes.get(name);
+    if (!pipe) throw new ApiError(404, `The pipe '${name}' does not exist`);
+    const catalog = this.catalog(params);
+    const nodes = pipe.render(params, 'run', this.parts.secrets);
+    const compiled = options.q !== undefined ? compileSql(options.q, catalog, { pipeline: nodes }) : compilePipe(nodes, catalog, { outputNode: pipe.outputNode });
+    return this.run(compiled);
+  }
+
+  async sql(q: string, params: QueryParams, options: { pipeline?: string } = {}): Promise<QueryResult> {
+    const catalog = this.catalog(params);
+    let pipeline;
+    if (options.pipeline !== undefined) {
+      const pipe = this.parts.pipes.get(options.pipeline);
+      if (!pipe) throw new ApiError(404, `The pipe '${options.pipeline}' does not exist`);
+      pipeline = pipe.render(params, 'run', this.parts.secrets);
+    }
+    return this.run(compileSql(q, catalog, pipeline ? { pipeline } : {}));
+  }
+
+  /** Keeps a cleanup to run when this workspace stops being live (materialized view listeners). */
+  onDeactivate(fn: () => void): void {
+    this.deactivators.push(fn);
+  }
+
+  deactivate(): void {
+    for (const fn of this.deactivators.splice(0)) fn();
+  }
+
+  private catalog(params: QueryParams) {
+    const store = this.parts.store;
+    return requestCatalog({ datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) }, params, 'run');
+  }
+
+  private run(compiled: { query?: { sql: string; params: readonly unknown[]; columns: readonly { name: string; type: import('../types/ast.js').ChType }[] }; diagnostics: readonly Diagnostic[] }): QueryResult {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+    if (!compiled.query || errors.length > 0) {
+      throw new ApiError(400, errors.map((d) => d.message).join('; ') || 'The query could not be compiled');
+    }
+    const { sql, params, columns } = compiled.query;
+    try {
+      return this.parts.store.query(sql, params, columns);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      throw new ApiError(typeof status === 'number' ? status : 400, `[Error] ${(error as Error).message}`);
+    }
+  }
+}

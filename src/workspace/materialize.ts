@@ -1,0 +1,74 @@
+import type { ResolvedDatasource } from '../analysis/project/resolved.js';
+import type { Catalog } from '../analysis/sql/catalog.js';
+import { compilePipe } from '../compile/sqlite/index.js';
+import { typeDefault } from '../compile/functions/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { ChType } from '../types/ast.js';
+import { convertSql, quoteIdent } from './convert-sql.js';
+import type { PreparedPipe } from './pipe.js';
+
+/** Stands for the table of freshly inserted rows; replaced by the real temp table on each insert. */
+const NEW_ROWS = '__mk_new_rows__';
+
+/** A materialized view ready to run: its trigger datasource and the INSERT … SELECT over new rows. */
+export interface Materialization {
+  readonly pipe: string;
+  readonly source: string;
+  readonly target: string;
+  /** SELECT producing the target's columns in order, reading new rows from `rowsTable`. */
+  select(rowsTable: string): { sql: string; params: readonly unknown[] };
+}
+
+/**
+ * Compiles a materialized pipe. Its trigger is the first datasource its FROM clauses read (ClickHouse
+ * fires a view on inserts into its FROM table; joined tables do not trigger it).
+ */
+export function prepareMaterialization(
+  pipe: PreparedPipe,
+  target: ResolvedDatasource,
+  datasources: readonly ResolvedDatasource[],
+  catalogFor: (substitute: { name: string; sqliteName: string } | undefined) => Catalog,
+): { materialization?: Materialization; diagnostics: Diagnostic[] } {
+  const nodes = pipe.render({}, 'analyze');
+  const names = new Set(datasources.map((d) => d.name));
+  const source = triggerSource(nodes.map((n) => n.sql), names);
+  if (!source) {
+    return { diagnostics: [diagnostic('MK2014', `Materialized pipe ${pipe.name} reads no datasource, so no insert can trigger it`, { file: pipe.file.path })] };
+  }
+  const compiled = compilePipe(pipe.render({}, 'run'), catalogFor({ name: source, sqliteName: NEW_ROWS }), { outputNode: pipe.outputNode });
+  if (!compiled.query) return { diagnostics: [...compiled.diagnostics] };
+  const outputs = new Map(compiled.query.columns.map((c) => [c.name, c.type]));
+  const select = target.columns.map((col) => {
+    const fromType = outputs.get(col.name);
+    if (!fromType) return `${sqlLiteral(typeDefault(col.type))} AS ${quoteIdent(col.name)}`;
+    return `${convertSql(`__mv.${quoteIdent(col.name)}`, fromType, col.type)} AS ${quoteIdent(col.name)}`;
+  });
+  const sql = `SELECT ${select.join(', ')} FROM (${compiled.query.sql}) AS __mv`;
+  const params = compiled.query.params;
+  return {
+    materialization: {
+      pipe: pipe.name,
+      source,
+      target: target.name,
+      select: (rowsTable) => ({ sql: sql.split(NEW_ROWS).join(rowsTable), params }),
+    },
+    diagnostics: [...compiled.diagnostics],
+  };
+}
+
+function triggerSource(sqls: readonly string[], datasources: ReadonlySet<string>): string | undefined {
+  for (const sql of sqls) {
+    const re = /\bFROM\s+`?([A-Za-z_][A-Za-z0-9_]*)`?/gi;
+    for (let m = re.exec(sql); m; m = re.exec(sql)) if (datasources.has(m[1]!)) return m[1];
+  }
+  return undefined;
+}
+
+function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+export type { ChType };
