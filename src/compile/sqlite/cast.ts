@@ -50,6 +50,9 @@ export function compileCast(e: A.Cast, env: ExprEnv): Emitted {
   const name = converterName(base);
   const resolved = name ? lookupFunction(name) : undefined;
   if (!resolved) {
+    // Without the library's conversion, SQLite's CAST is right for plain numbers and strings.
+    const affinity = base.kind === 'int' ? 'INTEGER' : base.kind === 'float' ? 'REAL' : base.kind === 'string' ? 'TEXT' : undefined;
+    if (affinity) return { sql: `CAST(${x.sql} AS ${affinity})`, type: target, ...agg(x) };
     if (base.kind === 'array' || base.kind === 'map' || base.kind === 'tuple' || base.kind === 'lowcardinality') return { ...x, type: target };
     env.ctx.report('MK4201', `CAST to ${e.typeText} is not supported`, e.range);
     return { ...x, type: target };
