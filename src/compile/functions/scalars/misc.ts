@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { baseType, type ChType, T } from '../../../types/ast.js';
+import { constNumber, constString, jsonValueSql, scalar } from '../define.js';
+import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import { udf } from '../udf/registry.js';
+import { toStringSql } from './conversion.js';
+
+const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
+
+/**
+ * 64-bit FNV-1a over the UTF-8 bytes (of the concatenated text of all arguments), kept to 63 bits so it
+ * fits SQLite's signed INTEGER. Deterministic and well spread, but NOT ClickHouse's CityHash/SipHash
+ * values: only use it for bucketing/sampling, never compare with hashes computed by ClickHouse.
+ */
+export function fnv63(text: string): bigint {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    h ^= BigInt(byte);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return BigInt.asUintN(63, h);
+}
+
+const HASH = udf('ch_hash64', (...args: unknown[]) => fnv63(args.map((a) => (a === null ? '\0' : String(a))).join('\u0001')), { nullPropagating: false });
+const HASH32 = udf('ch_hash32', (...args: unknown[]) => Number(fnv63(args.map(String).join('\u0001')) & 0xffffffffn));
+const UUID4 = udf('ch_uuid_v4', () => randomUUID(), { deterministic: false });
+const IP_TO_STRING = udf('ch_ipv4_num_to_string', (n: number) => {
+  const v = Number(n) >>> 0;
+  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+});
+const IP_TO_NUM = udf('ch_ipv4_string_to_num', (text: string) => {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(String(text));
+  if (!m) return 0;
+  return m.slice(1).reduce((acc, p) => acc * 256 + Number(p), 0);
+});
+const HEX = udf('ch_hex', (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? BigInt(v).toString(16).toUpperCase().replace(/^(.(..)*)$/, '0$1') : Buffer.from(String(v), 'utf8').toString('hex').toUpperCase()));
+const DISTANCE = udf('ch_distance', (kind: string, a: string, b: string) => {
+  const x = JSON.parse(a) as number[];
+  const y = JSON.parse(b) as number[];
+  if (kind === 'L2') return Math.sqrt(x.reduce((acc, v, i) => acc + (v - (y[i] ?? 0)) ** 2, 0));
+  const dot = x.reduce((acc, v, i) => acc + v * (y[i] ?? 0), 0);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((acc, e) => acc + e * e, 0));
+  return 1 - dot / (norm(x) * norm(y));
+});
+const GREAT_CIRCLE = udf('ch_great_circle', (lon1: number, lat1: number, lon2: number, lat2: number) => {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6372797.560856 * Math.asin(Math.sqrt(h));
+});
+
+const hash = (name: string, ret: ChType = T.uint64) =>
+  scalar({ name, min: 1, max: Infinity, nulls: 'custom', ret, emit: (a) => `${ret === T.uint32 ? HASH32 : HASH}(${a.map((x) => toStringSql(x)).join(', ')})` });
+
+function window(name: string, sqlName: string, ret: (a: readonly ChType[]) => ChType, min: number, max: number, aliases?: string[]): FunctionDef {
+  return scalar({
+    name,
+    ...(aliases ? { aliases } : {}),
+    caseInsensitive: true,
+    kind: 'window',
+    min,
+    max,
+    nulls: 'custom',
+    ret,
+    emit: (a, ctx, call) => {
+      if (!call.over) return ctx.fail(`${name} needs an OVER clause`);
+      return `${sqlName}(${a.map((x) => x.sql).join(', ')}) OVER ${call.over}`;
+    },
+  });
+}
+
+const first = (a: readonly ChType[]) => a[0] ?? T.nothing;
+
+function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
+  const n = constNumber(i);
+  if (n !== undefined) return n;
+  const name = constString(i);
+  const b = baseType(t.type);
+  const idx = b.kind === 'tuple' ? b.elements.findIndex((e) => e.name === name) : -1;
+  return idx >= 0 ? idx + 1 : ctx.fail(`tupleElement: no element ${String(i.constant)}`);
+}
+
+export const MISC: readonly FunctionDef[] = [
+  ...['cityHash64', 'sipHash64', 'xxHash64', 'murmurHash3_64', 'murmurHash2_64', 'farmHash64', 'farmFingerprint64', 'metroHash64', 'halfMD5', 'xxh3'].map((n) => hash(n)),
+  ...['murmurHash3_32', 'murmurHash2_32', 'xxHash32', 'javaHash', 'crc32'].map((n) => hash(n, T.uint32)),
+  scalar({ name: 'generateUUIDv4', aliases: ['generateUUIDv7'], min: 0, max: 1, ret: T.uuid, emit: () => `${UUID4}()` }),
+  scalar({ name: 'IPv4NumToString', min: 1, max: 1, ret: T.string, emit: ([x]) => `${IP_TO_STRING}(${s(x)})` }),
+  scalar({ name: 'IPv4StringToNum', min: 1, max: 1, ret: T.uint32, emit: ([x]) => `${IP_TO_NUM}(${s(x)})` }),
+  scalar({ name: 'toIPv4', min: 1, max: 1, ret: { kind: 'ipv4' }, emit: ([x]) => s(x) }),
+  scalar({ name: 'hex', min: 1, max: 1, ret: T.string, emit: ([x]) => `${HEX}(${s(x)})` }),
+  scalar({ name: 'L2Distance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('L2', ${s(a)}, ${s(b)})` }),
+  scalar({ name: 'cosineDistance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('cosine', ${s(a)}, ${s(b)})` }),
+  scalar({ name: 'greatCircleDistance', aliases: ['geoDistance'], min: 4, max: 4, ret: T.float64, emit: (a) => `${GREAT_CIRCLE}(${a.map((x) => x.sql).join(', ')})` }),
+  scalar({
+    name: 'tuple',
+    min: 1,
+    max: Infinity,
+    nulls: 'custom',
+    ret: (a) => ({ kind: 'tuple', elements: a.map((type) => ({ type })) }),
+    emit: (a) => `json_array(${a.map(jsonValueSql).join(', ')})`,
+  }),
+  scalar({
+    name: 'tupleElement',
+    min: 2,
+    max: 3,
+    nulls: 'custom',
+    ret: (a, c) => {
+      const b = baseType(a[0] ?? T.nothing);
+      if (b.kind !== 'tuple') return T.nothing;
+      const n = constNumber(c.args[1]);
+      const name = constString(c.args[1]);
+      const el = n !== undefined ? b.elements[n - 1] : b.elements.find((e) => e.name === name);
+      return el?.type ?? T.nothing;
+    },
+    emit: ([t, i], ctx) => `json_extract(${s(t)}, '$[${tupleIndex(t as EmittedArg, i as EmittedArg, ctx) - 1}]')`,
+  }),
+  scalar({
+    name: 'map',
+    min: 0,
+    max: Infinity,
+    ret: (a) => ({ kind: 'map', key: baseType(a[0] ?? T.string), value: baseType(a[1] ?? T.string) }),
+    emit: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${x.sql} AS TEXT)` : jsonValueSql(x))).join(', ')})`,
+  }),
+  scalar({ name: 'mapKeys', min: 1, max: 1, ret: (a) => T.array(mapPart(a[0], 'key')), emit: ([m]) => `(SELECT json_group_array(key) FROM json_each(${s(m)}))` }),
+  scalar({ name: 'mapValues', min: 1, max: 1, ret: (a) => T.array(mapPart(a[0], 'value')), emit: ([m]) => `(SELECT json_group_array(value) FROM json_each(${s(m)}))` }),
+  scalar({ name: 'mapContains', min: 2, max: 2, ret: T.uint8, emit: ([m, k]) => `EXISTS(SELECT 1 FROM json_each(${s(m)}) WHERE key = CAST(${s(k)} AS TEXT))` }),
+  window('row_number', 'row_number', () => T.uint64, 0, 0),
+  window('rank', 'rank', () => T.uint64, 0, 0),
+  window('dense_rank', 'dense_rank', () => T.uint64, 0, 0, ['denseRank']),
+  window('percent_rank', 'percent_rank', () => T.float64, 0, 0),
+  window('cume_dist', 'cume_dist', () => T.float64, 0, 0),
+  window('ntile', 'ntile', () => T.uint64, 1, 1),
+  // lagInFrame/leadInFrame respect the frame; SQLite's lag/lead ignore it. They agree with an
+  // unbounded frame (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), the common use.
+  window('lagInFrame', 'lag', first, 1, 3, ['lag']),
+  window('leadInFrame', 'lead', first, 1, 3, ['lead']),
+  window('first_value', 'first_value', first, 1, 1, ['any_value_window']),
+  window('last_value', 'last_value', first, 1, 1),
+  window('nth_value', 'nth_value', first, 2, 2),
+  scalar({ name: 'rowNumberInAllBlocks', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' }),
+  scalar({ name: 'rowNumberInBlock', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' }),
+];
+
+function mapPart(t: ChType | undefined, part: 'key' | 'value'): ChType {
+  const b = t ? baseType(t) : T.nothing;
+  return b.kind === 'map' ? b[part] : T.string;
+}
