@@ -1,4 +1,5 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
+import type { NodeSql } from '../analysis/sql/catalog.js';
 import { compilePipe } from '../compile/sqlite/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../template/index.js';
@@ -13,40 +14,34 @@ export interface PipeCheck {
   readonly columns?: { name: string; type: string }[];
 }
 
+/** Marks diagnostics of rendered template SQL, whose offsets must be mapped back to the source. */
+const RENDERED = '\u0000rendered:';
+
 /**
  * Validates a pipe's SQL before anything runs: templates rendered with placeholders (Tinybird's
  * analyze mode), then every node compiled against the project's schemas. Unknown columns, tables and
  * functions come back as diagnostics at the word in the .pipe file.
  */
 export function checkPipeSql(pipe: PreparedPipe, datasources: readonly ResolvedDatasource[], pipes: ReadonlyMap<string, PreparedPipe>): PipeCheck {
-  let nodes;
+  let rendered: NodeSql[];
   try {
-    nodes = pipe.render({}, 'analyze');
+    rendered = pipe.render({}, 'analyze');
   } catch (error) {
     // Templates that raise in analyze mode (error() calls, required params) are checked at request time.
     if (error instanceof TemplateError) return { diagnostics: [] };
     throw error;
   }
+  const templated = new Set(pipe.nodes.filter((n) => n.template).map((n) => n.name));
+  const nodes = rendered.map((n) => (templated.has(n.name) ? { name: n.name, sql: n.sql, file: `${RENDERED}${n.name}` } : n));
   const catalog = requestCatalog({ datasources, pipes, physical: (name) => `__check__${name}` }, {}, 'analyze');
   const compiled = compilePipe(nodes, catalog, { outputNode: pipe.outputNode });
-  const diagnostics: Diagnostic[] = [];
-  for (const d of compiled.diagnostics) {
-    // Diagnostics from templated nodes carry rendered offsets: point them back at the source.
-    const node = pipe.nodes.find((n) => n.template && d.file === undefined && d.message.includes(''));
-    if (d.file === pipe.file.path || !pipe.templated) diagnostics.push(d.file ? d : { ...d, file: pipe.file.path });
-    else {
-      const rendered = nodes.find((n) => n.name === nodeNameOf(d, nodes))?.sql ?? nodes[0]?.sql ?? '';
-      const sourceNode = pipe.nodes.find((n) => n.name === nodeNameOf(d, nodes)) ?? node;
-      if (sourceNode?.def.sql) diagnostics.push(...remapRenderedDiagnostics([d], rendered, sourceNode.def.sql, pipe.file.path));
-      else diagnostics.push({ ...d, file: pipe.file.path });
-    }
-  }
+  const diagnostics = compiled.diagnostics.map((d) => {
+    if (!d.file?.startsWith(RENDERED)) return d;
+    const name = d.file.slice(RENDERED.length);
+    const source = pipe.nodes.find((n) => n.name === name)?.def.sql;
+    const text = nodes.find((n) => n.name === name)?.sql ?? '';
+    return source ? remapRenderedDiagnostics([d], text, source, pipe.file.path)[0]! : { ...d, file: pipe.file.path };
+  });
   const columns = compiled.query?.columns.map((c) => ({ name: c.name, type: printType(c.type) }));
   return columns ? { diagnostics, columns } : { diagnostics };
-}
-
-/** Which node a diagnostic came from, when the compiler says so (`node` field), else the last one. */
-function nodeNameOf(d: Diagnostic, nodes: readonly { name: string }[]): string | undefined {
-  const named = (d as Diagnostic & { node?: string }).node;
-  return named ?? nodes[nodes.length - 1]?.name;
 }
