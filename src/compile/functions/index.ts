@@ -29,7 +29,9 @@ export function emitCall(resolved: ResolvedFunction, call: CallInfo, ctx: EmitCo
   if (def.kind === 'aggregate') return emitAggregate({ def: def as AggregateDef, combinators }, call, ctx);
   if (combinators.length) return ctx.fail(`${def.name} is not an aggregate function: -${combinators.join('-')} does not apply`);
   if (call.args.length < def.minArgs || call.args.length > def.maxArgs) {
-    return ctx.fail(`${def.name} expects ${def.minArgs === def.maxArgs ? def.minArgs : `${def.minArgs}..${def.maxArgs}`} arguments, got ${call.args.length}`);
+    return ctx.fail(
+      `${def.name} expects ${def.minArgs === def.maxArgs ? def.minArgs : `${def.minArgs}..${def.maxArgs}`} arguments, got ${call.args.length}`,
+    );
   }
   return { sql: def.emit(call, ctx), type: def.returnType(call) };
 }

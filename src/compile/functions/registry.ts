@@ -10,7 +10,19 @@ const folded = new Map<string, FunctionDef>();
 const all: FunctionDef[] = [];
 
 // Longest first, so `MergeState` is not read as `Merge` + … and `SimpleState` not as `State`.
-const SUFFIXES: readonly Combinator[] = ['SimpleState', 'MergeState', 'OrDefault', 'Resample', 'Distinct', 'ForEach', 'OrNull', 'Merge', 'State', 'Array', 'If'];
+const SUFFIXES: readonly Combinator[] = [
+  'SimpleState',
+  'MergeState',
+  'OrDefault',
+  'Resample',
+  'Distinct',
+  'ForEach',
+  'OrNull',
+  'Merge',
+  'State',
+  'Array',
+  'If',
+];
 
 export function register(defs: readonly FunctionDef[]): void {
   for (const def of defs) {

@@ -50,7 +50,11 @@ export function typeDefault(t: ChType): unknown {
       const { name, params } = parseAggName(b.fn);
       const agg = lookupAggregate(name);
       if (!agg) return 'null';
-      const sel = { f: agg.def.impl, p: params.length ? params : (agg.def.defaultParams ?? []), ...(agg.combinators.includes('Distinct') ? { d: 1 as const } : {}) };
+      const sel = {
+        f: agg.def.impl,
+        p: params.length ? params : (agg.def.defaultParams ?? []),
+        ...(agg.combinators.includes('Distinct') ? { d: 1 as const } : {}),
+      };
       return emptyResult(sel, 'state');
     }
     case 'nullable':

@@ -67,14 +67,29 @@ export interface ResolvedFunction {
   readonly combinators: readonly Combinator[];
 }
 
-export type Combinator = 'If' | 'State' | 'Merge' | 'MergeState' | 'Array' | 'Distinct' | 'OrNull' | 'OrDefault' | 'SimpleState' | 'ForEach' | 'Resample';
+export type Combinator =
+  | 'If'
+  | 'State'
+  | 'Merge'
+  | 'MergeState'
+  | 'Array'
+  | 'Distinct'
+  | 'OrNull'
+  | 'OrDefault'
+  | 'SimpleState'
+  | 'ForEach'
+  | 'Resample';
 
 /**
  * Registers mk's user-defined functions on a SQLite connection. Structural, so this layer never imports
  * better-sqlite3 (only src/store/ does): a `better-sqlite3` Database satisfies it.
  */
 export interface UdfHost {
-  function(name: string, options: { deterministic?: boolean; varargs?: boolean; safeIntegers?: boolean; directOnly?: boolean }, fn: (...args: any[]) => unknown): unknown;
+  function(
+    name: string,
+    options: { deterministic?: boolean; varargs?: boolean; safeIntegers?: boolean; directOnly?: boolean },
+    fn: (...args: any[]) => unknown,
+  ): unknown;
   aggregate(
     name: string,
     options: {

@@ -5,12 +5,17 @@ import { col, compile, evalAgg, lit, openDb, table } from './harness.js';
 const db = openDb();
 
 beforeAll(() => {
-  table(db, 't', ['g', 'x', 'n', 's', 'd'], [
-    ['a', 1, 10, 'p', 19000],
-    ['a', 2, null, 'q', 19001],
-    ['b', 3, 30, 'p', 19002],
-    ['b', 4, 40, 'r', 19003],
-  ]);
+  table(
+    db,
+    't',
+    ['g', 'x', 'n', 's', 'd'],
+    [
+      ['a', 1, 10, 'p', 19000],
+      ['a', 2, null, 'q', 19001],
+      ['b', 3, 30, 'p', 19002],
+      ['b', 4, 40, 'r', 19003],
+    ],
+  );
   table(db, 'empty', ['x', 'n', 's'], []);
 });
 
@@ -80,7 +85,7 @@ describe('combinators', () => {
     ['sumDistinct', [col('x % 2', 'Int32')], 1],
     ['groupArrayDistinct', [s], '["p","q","r"]'],
     ['countDistinctIf', [s, cond], 3],
-    ['sumArray', [col("json_array(x, 1)", 'Array(Int32)')], 14],
+    ['sumArray', [col('json_array(x, 1)', 'Array(Int32)')], 14],
     ['avgOrNull', [x], 2.5],
     ['minOrNull', [x], 1],
   ] as const)('%s = %j', (name, args, expected) => {

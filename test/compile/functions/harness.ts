@@ -14,7 +14,16 @@ export const ty = (text: string): ChType => mustParseType(text);
 
 /** A constant argument: a SQL literal with its ClickHouse type and folded value. */
 export function lit(value: string | number | boolean | null, type: string): EmittedArg {
-  const sql = value === null ? 'NULL' : typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+  const sql =
+    value === null
+      ? 'NULL'
+      : typeof value === 'string'
+        ? `'${value.replace(/'/g, "''")}'`
+        : typeof value === 'boolean'
+          ? value
+            ? '1'
+            : '0'
+          : String(value);
   return { sql, type: ty(type), constant: value };
 }
 

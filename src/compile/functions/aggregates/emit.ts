@@ -49,7 +49,14 @@ export function emitAggregate(plan: Plan, call: CallInfo, ctx: EmitContext): { s
     const fnName = def.name + combs.filter((c) => c !== 'State').join('');
     const type: ChType = { kind: 'aggregate', simple: false, fn: withParams(fnName, call.params), args: call.args.map((a) => a.type) };
     const native = def.native && !isArray && !(distinct && args.length > 1) && !distinct;
-    if (native && def.native) return { sql: def.native.state(args.map((a) => a.sql), { ...mods, nullIfEmpty: false }), type };
+    if (native && def.native)
+      return {
+        sql: def.native.state(
+          args.map((a) => a.sql),
+          { ...mods, nullIfEmpty: false },
+        ),
+        type,
+      };
     const sel = selector(def, params, args, isArray, distinct);
     return { sql: jsAggregate('ch_agg_state', sel, args, mods, ctx, 'state'), type };
   }
@@ -91,8 +98,13 @@ function emitMerge(plan: Plan, call: CallInfo, ctx: EmitContext, mergeAt: number
   const sel = selectorFor(def, params, source.jsonArgs, source.array, source.distinct);
   if (isState) {
     const type: ChType =
-      baseType(stateArg.type).kind === 'aggregate' ? baseType(stateArg.type) : { kind: 'aggregate', simple: false, fn: def.name, args: source.args };
-    const sql = native && def.native ? def.native.mergeState(stateArg.sql, mods, valueType) : jsAggregate('ch_agg_merge_state', sel, [stateArg], mods, ctx, 'state');
+      baseType(stateArg.type).kind === 'aggregate'
+        ? baseType(stateArg.type)
+        : { kind: 'aggregate', simple: false, fn: def.name, args: source.args };
+    const sql =
+      native && def.native
+        ? def.native.mergeState(stateArg.sql, mods, valueType)
+        : jsAggregate('ch_agg_merge_state', sel, [stateArg], mods, ctx, 'state');
     return { sql, type };
   }
   const sql =
@@ -151,7 +163,13 @@ function withParams(name: string, params: readonly (string | number)[]): string 
   return params.length ? `${name}(${params.map((p) => (typeof p === 'number' ? String(p) : `'${p}'`)).join(', ')})` : name;
 }
 
-function selector(def: AggregateDef, params: readonly (string | number)[], args: readonly EmittedArg[], array: boolean, distinct: boolean): Selector {
+function selector(
+  def: AggregateDef,
+  params: readonly (string | number)[],
+  args: readonly EmittedArg[],
+  array: boolean,
+  distinct: boolean,
+): Selector {
   return selectorFor(
     def,
     params,
@@ -161,13 +179,33 @@ function selector(def: AggregateDef, params: readonly (string | number)[], args:
   );
 }
 
-function selectorFor(def: AggregateDef, params: readonly (string | number)[], json: readonly boolean[], array: boolean, distinct: boolean): Selector {
+function selectorFor(
+  def: AggregateDef,
+  params: readonly (string | number)[],
+  json: readonly boolean[],
+  array: boolean,
+  distinct: boolean,
+): Selector {
   const j = json.flatMap((isJson, i) => (isJson ? [i] : []));
-  return { f: def.impl, p: params, ...(j.length ? { j } : {}), ...(distinct ? { d: 1 as const } : {}), ...(array ? { a: 1 as const } : {}) };
+  return {
+    f: def.impl,
+    p: params,
+    ...(j.length ? { j } : {}),
+    ...(distinct ? { d: 1 as const } : {}),
+    ...(array ? { a: 1 as const } : {}),
+  };
 }
 
 /** `COALESCE(ch_agg('{…}', x) FILTER (WHERE c), <empty result>)` */
-function jsAggregate(fn: string, sel: Selector, args: readonly EmittedArg[], m: AggMods, ctx: EmitContext, mode: 'final' | 'state', fallback?: string): string {
+function jsAggregate(
+  fn: string,
+  sel: Selector,
+  args: readonly EmittedArg[],
+  m: AggMods,
+  ctx: EmitContext,
+  mode: 'final' | 'state',
+  fallback?: string,
+): string {
   if (m.over) return ctx.fail(`${sel.f} cannot be used as a window function in mk yet`);
   // -Merge reads states, so the selector's JSON flags describe the state's source, not this argument.
   const sql = aggCall(fn, [sqlLiteral(JSON.stringify(sel)), ...args.map((a) => a.sql)], { ...m, distinct: false });
@@ -179,7 +217,11 @@ function jsAggregate(fn: string, sel: Selector, args: readonly EmittedArg[], m: 
 /** `CASE WHEN count(*) FILTER (WHERE cond AND args NOT NULL) > 0 THEN agg ELSE fallback END` */
 function emptyGuard(sql: string, args: readonly EmittedArg[], m: AggMods, fallback: string): string {
   const conds = [...(m.filter ? [m.filter] : []), ...args.map((a) => `(${a.sql}) IS NOT NULL`)];
-  const counter = aggCall('count', ['*'], { distinct: false, ...(conds.length ? { filter: conds.join(' AND ') } : {}), ...(m.over ? { over: m.over } : {}) });
+  const counter = aggCall('count', ['*'], {
+    distinct: false,
+    ...(conds.length ? { filter: conds.join(' AND ') } : {}),
+    ...(m.over ? { over: m.over } : {}),
+  });
   return `CASE WHEN ${counter} > 0 THEN ${sql} ELSE ${fallback} END`;
 }
 
@@ -191,4 +233,3 @@ function emptyFallback(def: AggregateDef, valueType: ChType): string | undefined
 }
 
 emitHook.emit = (def, call, ctx) => emitAggregate({ def, combinators: [] }, call, ctx);
-

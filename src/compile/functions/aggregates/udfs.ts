@@ -1,4 +1,4 @@
-import { udaf } from '../udf/registry.js';
+import { normalizeResult, udaf } from '../udf/registry.js';
 import { type AggImpl, arrayImpl, distinctImpl, IMPLS } from './impls.js';
 
 /**
@@ -81,17 +81,31 @@ function stepMerge(t: Total, selText: string, state: unknown): Total {
   return t;
 }
 
-const final = (t: Total) => (t.r ? t.r.impl.final(t.s, t.r.sel.p) : null);
+/** Float-valued finals stay REAL even when integral (avg 2.0, quantile 3.0). */
+const REAL_FINALS = new Set(['avg', 'quantile', 'varPop', 'varSamp', 'stddevPop', 'stddevSamp']);
+const final = (t: Total) => (t.r ? normalizeResult(t.r.impl.final(t.s, t.r.sel.p), REAL_FINALS.has(t.r.sel.f)) : null);
 const state = (t: Total) => (t.r ? JSON.stringify(t.r.impl.toJson(t.s)) : null);
 
-export const AGG = udaf({ name: 'ch_agg', start, step: (t: Total, sel: string, ...args: unknown[]) => stepArgs(t, sel, args), result: final });
+export const AGG = udaf({
+  name: 'ch_agg',
+  raw: true,
+  start,
+  step: (t: Total, sel: string, ...args: unknown[]) => stepArgs(t, sel, args),
+  result: final,
+});
 export const AGG_STATE = udaf({
   name: 'ch_agg_state',
   start,
   step: (t: Total, sel: string, ...args: unknown[]) => stepArgs(t, sel, args),
   result: state,
 });
-export const AGG_MERGE = udaf({ name: 'ch_agg_merge', start, step: (t: Total, sel: string, s: unknown) => stepMerge(t, sel, s), result: final });
+export const AGG_MERGE = udaf({
+  name: 'ch_agg_merge',
+  raw: true,
+  start,
+  step: (t: Total, sel: string, s: unknown) => stepMerge(t, sel, s),
+  result: final,
+});
 export const AGG_MERGE_STATE = udaf({
   name: 'ch_agg_merge_state',
   start,

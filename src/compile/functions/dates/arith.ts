@@ -39,7 +39,8 @@ export function dateAddSql(x: EmittedArg, unit: string, n: string, sign: 1 | -1)
     return `((${x.sql}) + ${amount} * ${unitsPer})`;
   }
   const per = SECONDS_PER[u] ?? 1;
-  if ((b.kind === 'date' || b.kind === 'date32') && per >= 86400) return `((${x.sql}) + ${amount}${per === 86400 ? '' : ` * ${per / 86400}`})`;
+  if ((b.kind === 'date' || b.kind === 'date32') && per >= 86400)
+    return `((${x.sql}) + ${amount}${per === 86400 ? '' : ` * ${per / 86400}`})`;
   return `((${secondsSql(x)}) + ${amount}${per === 1 ? '' : ` * ${per}`})`;
 }
 
@@ -113,7 +114,8 @@ export const ARITH: readonly FunctionDef[] = [
     min: 3,
     max: 4,
     ret: T.int64,
-    emit: ([unit, a, b], ctx) => dateDiffSql(constString(unit) ?? ctx.fail('dateDiff: the unit must be a constant string'), a as EmittedArg, b as EmittedArg, ctx),
+    emit: ([unit, a, b], ctx) =>
+      dateDiffSql(constString(unit) ?? ctx.fail('dateDiff: the unit must be a constant string'), a as EmittedArg, b as EmittedArg, ctx),
   }),
   scalar({
     name: 'age',

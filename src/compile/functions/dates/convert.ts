@@ -37,7 +37,13 @@ function toDateTime64Sql(x: EmittedArg, p: number, onError: 0 | 1 | 2): string {
 
 const ON_ERROR: Record<string, 0 | 1 | 2> = { '': 0, OrNull: 1, OrZero: 2 };
 
-function variants(base: string, ret: (a: readonly ChType[], args: readonly EmittedArg[]) => ChType, emit: (x: EmittedArg, onError: 0 | 1 | 2, args: readonly EmittedArg[], ctx: EmitContext) => string, max: number, aliases: Record<string, string[]> = {}): FunctionDef[] {
+function variants(
+  base: string,
+  ret: (a: readonly ChType[], args: readonly EmittedArg[]) => ChType,
+  emit: (x: EmittedArg, onError: 0 | 1 | 2, args: readonly EmittedArg[], ctx: EmitContext) => string,
+  max: number,
+  aliases: Record<string, string[]> = {},
+): FunctionDef[] {
   return Object.entries(ON_ERROR).map(([suffix, onError]) =>
     scalar({
       name: base + suffix,
@@ -62,13 +68,50 @@ const dt64Type = (args: readonly EmittedArg[], p: number, i: number): ChType => 
 };
 
 export const CONVERT: readonly FunctionDef[] = [
-  ...variants('toDate', () => T.date, (x, e) => toDateSql(x, e), 2, { '': ['DATE'] }),
-  ...variants('toDate32', () => ({ kind: 'date32' }), (x, e) => toDateSql(x, e), 2),
-  ...variants('toDateTime', (a, args) => tzType(args, 1, a[0]), (x, e) => toDateTimeSql(x, e), 2),
-  ...variants('toDateTime64', (_a, args) => dt64Type(args, precisionArg(args, 1), 2), (x, e, args) => toDateTime64Sql(x, precisionArg(args, 1), e), 3),
-  ...variants('parseDateTimeBestEffort', (_a, args) => tzType(args, 1), (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`, 2, { '': ['parseDateTime32BestEffort'] }),
-  ...variants('parseDateTime64BestEffort', (_a, args) => dt64Type(args, precisionArg(args, 1), 2), (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, ${precisionArg(args, 1)}, ${e})`, 3),
-  ...variants('parseDateTimeBestEffortUS', (_a, args) => tzType(args, 1), (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`, 2),
+  ...variants(
+    'toDate',
+    () => T.date,
+    (x, e) => toDateSql(x, e),
+    2,
+    { '': ['DATE'] },
+  ),
+  ...variants(
+    'toDate32',
+    () => ({ kind: 'date32' }),
+    (x, e) => toDateSql(x, e),
+    2,
+  ),
+  ...variants(
+    'toDateTime',
+    (a, args) => tzType(args, 1, a[0]),
+    (x, e) => toDateTimeSql(x, e),
+    2,
+  ),
+  ...variants(
+    'toDateTime64',
+    (_a, args) => dt64Type(args, precisionArg(args, 1), 2),
+    (x, e, args) => toDateTime64Sql(x, precisionArg(args, 1), e),
+    3,
+  ),
+  ...variants(
+    'parseDateTimeBestEffort',
+    (_a, args) => tzType(args, 1),
+    (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`,
+    2,
+    { '': ['parseDateTime32BestEffort'] },
+  ),
+  ...variants(
+    'parseDateTime64BestEffort',
+    (_a, args) => dt64Type(args, precisionArg(args, 1), 2),
+    (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, ${precisionArg(args, 1)}, ${e})`,
+    3,
+  ),
+  ...variants(
+    'parseDateTimeBestEffortUS',
+    (_a, args) => tzType(args, 1),
+    (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`,
+    2,
+  ),
   scalar({
     name: 'formatDateTime',
     aliases: ['DATE_FORMAT'],
@@ -87,7 +130,11 @@ export const CONVERT: readonly FunctionDef[] = [
     ret: (a, c) => {
       const b = baseType(a[0] ?? T.datetime);
       const tz = constString(c.args[1]);
-      return b.kind === 'datetime64' ? { kind: 'datetime64', precision: b.precision, ...(tz ? { timezone: tz } : {}) } : tz ? { kind: 'datetime', timezone: tz } : T.datetime;
+      return b.kind === 'datetime64'
+        ? { kind: 'datetime64', precision: b.precision, ...(tz ? { timezone: tz } : {}) }
+        : tz
+          ? { kind: 'datetime', timezone: tz }
+          : T.datetime;
     },
     emit: ([x]) => (baseType((x as EmittedArg).type).kind === 'datetime64' ? (x as EmittedArg).sql : secondsSql(x as EmittedArg)),
   }),

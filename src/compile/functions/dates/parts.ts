@@ -83,12 +83,24 @@ export const PARTS: readonly FunctionDef[] = [
       name: `fromUnixTimestamp64${unit}`,
       min: 1,
       max: 2,
-      ret: (_a, c) => ({ kind: 'datetime64', precision: p, ...(typeof c.args[1]?.constant === 'string' ? { timezone: c.args[1].constant } : {}) }),
+      ret: (_a, c) => ({
+        kind: 'datetime64',
+        precision: p,
+        ...(typeof c.args[1]?.constant === 'string' ? { timezone: c.args[1].constant } : {}),
+      }),
       emit: ([x]) => `CAST(${(x as EmittedArg).sql} AS INTEGER)`,
     }),
   ]),
   // One value per statement step: SQLite keeps 'now' stable within a sqlite3_step call.
-  scalar({ name: 'now', aliases: ['current_timestamp'], caseInsensitive: true, min: 0, max: 1, ret: T.datetime, emit: () => `unixepoch('now')` }),
+  scalar({
+    name: 'now',
+    aliases: ['current_timestamp'],
+    caseInsensitive: true,
+    min: 0,
+    max: 1,
+    ret: T.datetime,
+    emit: () => `unixepoch('now')`,
+  }),
   scalar({
     name: 'now64',
     min: 0,
@@ -96,6 +108,14 @@ export const PARTS: readonly FunctionDef[] = [
     ret: (_a, c) => T.datetime64(Number(c.args[0]?.constant ?? 3)),
     emit: (a) => `CAST(unixepoch('now', 'subsec') * ${10 ** Number(a[0]?.constant ?? 3)} AS INTEGER)`,
   }),
-  scalar({ name: 'today', aliases: ['curdate', 'current_date'], caseInsensitive: true, min: 0, max: 0, ret: T.date, emit: () => `(unixepoch('now') / 86400)` }),
+  scalar({
+    name: 'today',
+    aliases: ['curdate', 'current_date'],
+    caseInsensitive: true,
+    min: 0,
+    max: 0,
+    ret: T.date,
+    emit: () => `(unixepoch('now') / 86400)`,
+  }),
   scalar({ name: 'yesterday', min: 0, max: 0, ret: T.date, emit: () => `(unixepoch('now') / 86400 - 1)` }),
 ];

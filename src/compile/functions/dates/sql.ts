@@ -47,7 +47,27 @@ export function precisionCode(a: EmittedArg): number {
 /** Normalised interval unit: `Minute`, `MINUTES`, `minute` → `minute`. */
 export function normUnit(unit: string): string {
   const raw = unit.toLowerCase().replace(/[^a-z]/g, '');
-  const map: Record<string, string> = { ss: 'second', s: 'second', mi: 'minute', n: 'minute', hh: 'hour', h: 'hour', dd: 'day', d: 'day', wk: 'week', ww: 'week', mm: 'month', m: 'month', qq: 'quarter', q: 'quarter', yyyy: 'year', yy: 'year', ms: 'millisecond', us: 'microsecond', ns: 'nanosecond' };
+  const map: Record<string, string> = {
+    ss: 'second',
+    s: 'second',
+    mi: 'minute',
+    n: 'minute',
+    hh: 'hour',
+    h: 'hour',
+    dd: 'day',
+    d: 'day',
+    wk: 'week',
+    ww: 'week',
+    mm: 'month',
+    m: 'month',
+    qq: 'quarter',
+    q: 'quarter',
+    yyyy: 'year',
+    yy: 'year',
+    ms: 'millisecond',
+    us: 'microsecond',
+    ns: 'nanosecond',
+  };
   const u = raw.replace(/s$/, '');
   return map[raw] ?? map[u] ?? u;
 }

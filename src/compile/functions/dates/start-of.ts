@@ -98,7 +98,9 @@ export const START_OF: readonly FunctionDef[] = [
     max: 3,
     ret: (a, c) => {
       const u = normUnit(constString(c.args[0]) ?? 'day');
-      return ['second', 'minute', 'hour'].includes(u) || baseType(a[1] ?? T.date).kind !== 'date' ? dateTimeResult(undefined, a[1]) : T.date;
+      return ['second', 'minute', 'hour'].includes(u) || baseType(a[1] ?? T.date).kind !== 'date'
+        ? dateTimeResult(undefined, a[1])
+        : T.date;
     },
     emit: ([unitArg, x], ctx, c) => {
       const unit = normUnit(constString(unitArg) ?? '');

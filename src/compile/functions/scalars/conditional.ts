@@ -24,7 +24,8 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     ret: (a) => superType(a.filter((_t, i) => i % 2 === 1 || i === a.length - 1)),
     emit: (args) => {
       const parts: string[] = [];
-      for (let i = 0; i + 1 < args.length; i += 2) parts.push(`WHEN ${(args[i] as EmittedArg).sql} THEN ${(args[i + 1] as EmittedArg).sql}`);
+      for (let i = 0; i + 1 < args.length; i += 2)
+        parts.push(`WHEN ${(args[i] as EmittedArg).sql} THEN ${(args[i + 1] as EmittedArg).sql}`);
       return `CASE ${parts.join(' ')} ELSE ${(args[args.length - 1] as EmittedArg).sql} END`;
     },
   }),
@@ -69,7 +70,14 @@ export const CONDITIONAL: readonly FunctionDef[] = [
   }),
   scalar({ name: 'isNull', min: 1, max: 1, nulls: 'custom', ret: T.uint8, emit: ([a]) => `((${(a as EmittedArg).sql}) IS NULL)` }),
   scalar({ name: 'isNotNull', min: 1, max: 1, nulls: 'custom', ret: T.uint8, emit: ([a]) => `((${(a as EmittedArg).sql}) IS NOT NULL)` }),
-  scalar({ name: 'toNullable', min: 1, max: 1, nulls: 'custom', ret: (a) => T.nullable(a[0] ?? T.nothing), emit: ([a]) => (a as EmittedArg).sql }),
+  scalar({
+    name: 'toNullable',
+    min: 1,
+    max: 1,
+    nulls: 'custom',
+    ret: (a) => T.nullable(a[0] ?? T.nothing),
+    emit: ([a]) => (a as EmittedArg).sql,
+  }),
   // SQLite's scalar max()/min() return NULL if any argument is NULL, like ClickHouse's greatest/least.
   scalar({
     name: 'greatest',

@@ -51,7 +51,7 @@ export const TO_FLOAT = udf(
     if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
     return Number(text);
   },
-  { nullPropagating: false },
+  { nullPropagating: false, real: true },
 );
 
 const TO_BOOL = udf('ch_to_bool', (s: unknown) => {
@@ -104,7 +104,9 @@ export function convertSql(a: EmittedArg, target: ChType, mode: 0 | 1 | 2 | 3, c
     case 'date32':
     case 'datetime':
     case 'datetime64': {
-      const name = { date: 'toDate', date32: 'toDate32', datetime: 'toDateTime', datetime64: 'toDateTime64' }[t.kind] + (mode === 1 ? 'OrNull' : mode === 2 ? 'OrZero' : '');
+      const name =
+        { date: 'toDate', date32: 'toDate32', datetime: 'toDateTime', datetime64: 'toDateTime64' }[t.kind] +
+        (mode === 1 ? 'OrNull' : mode === 2 ? 'OrZero' : '');
       const r = lookupFunction(name);
       const args: EmittedArg[] = [a];
       if (t.kind === 'datetime64') args.push({ sql: String(t.precision), type: T.uint8, constant: t.precision });
@@ -163,7 +165,8 @@ export const CONVERSION: readonly FunctionDef[] = [
     max: 2,
     ret: (_a, c) => ({ kind: 'fixedstring', length: Number(c.args[1]?.constant ?? 0) }),
     // Padded with NUL bytes to N, as ClickHouse stores FixedString.
-    emit: ([x, n]) => `(${(x as EmittedArg).sql} || substr(zeroblob(${(n as EmittedArg).sql}), 1, max(0, ${(n as EmittedArg).sql} - length(CAST(${(x as EmittedArg).sql} AS BLOB)))))`,
+    emit: ([x, n]) =>
+      `(${(x as EmittedArg).sql} || substr(zeroblob(${(n as EmittedArg).sql}), 1, max(0, ${(n as EmittedArg).sql} - length(CAST(${(x as EmittedArg).sql} AS BLOB)))))`,
   }),
   scalar({
     name: 'CAST',

@@ -9,4 +9,14 @@ import { REGEX } from './regex.js';
 import { STRINGS } from './strings.js';
 import { URL } from './url.js';
 
-export const SCALARS: readonly FunctionDef[] = [...CONDITIONAL, ...MATH, ...CONVERSION, ...STRINGS, ...REGEX, ...URL, ...JSON_FUNCTIONS, ...ARRAYS, ...MISC];
+export const SCALARS: readonly FunctionDef[] = [
+  ...CONDITIONAL,
+  ...MATH,
+  ...CONVERSION,
+  ...STRINGS,
+  ...REGEX,
+  ...URL,
+  ...JSON_FUNCTIONS,
+  ...ARRAYS,
+  ...MISC,
+];

@@ -71,11 +71,16 @@ export function jsonToStorage(v: unknown, t: ChType, top = true): unknown {
     }
     case 'map': {
       const obj: Record<string, unknown> = {};
-      if (present && typeof v === 'object' && !Array.isArray(v)) for (const [k, e] of Object.entries(v as object)) obj[k] = jsonToStorage(e, b.value, false);
+      if (present && typeof v === 'object' && !Array.isArray(v))
+        for (const [k, e] of Object.entries(v as object)) obj[k] = jsonToStorage(e, b.value, false);
       return top ? JSON.stringify(obj) : obj;
     }
     case 'tuple': {
-      const src = Array.isArray(v) ? v : present && typeof v === 'object' ? b.elements.map((e, i) => (e.name ? (v as Record<string, unknown>)[e.name] : Object.values(v as object)[i])) : [];
+      const src = Array.isArray(v)
+        ? v
+        : present && typeof v === 'object'
+          ? b.elements.map((e, i) => (e.name ? (v as Record<string, unknown>)[e.name] : Object.values(v as object)[i]))
+          : [];
       const out = b.elements.map((e, i) => jsonToStorage(src[i] ?? MISSING, e.type, false));
       return top ? JSON.stringify(out) : out;
     }
@@ -134,7 +139,8 @@ const EXTRACT = udf(
 /** JSON_VALUE(json, '$.a.b[0]'): the scalar at a JSONPath as text, '' for objects, arrays and misses. */
 const JSON_VALUE = udf('ch_json_value', (json: string, path: string) => {
   const keys: (string | number)[] = [];
-  for (const m of String(path).matchAll(/\.([A-Za-z0-9_$]+)|\["([^"]*)"\]|\[(\d+)\]/g)) keys.push(m[3] !== undefined ? Number(m[3]) + 1 : (m[1] ?? m[2] ?? ''));
+  for (const m of String(path).matchAll(/\.([A-Za-z0-9_$]+)|\["([^"]*)"\]|\[(\d+)\]/g))
+    keys.push(m[3] !== undefined ? Number(m[3]) + 1 : (m[1] ?? m[2] ?? ''));
   const v = walk(json, keys);
   return v === MISSING || v === null || typeof v === 'object' ? '' : String(v);
 });
@@ -197,7 +203,13 @@ export const JSON_FUNCTIONS: readonly FunctionDef[] = [
     },
     emit: (a) => `${EXTRACT}('Typed', ${sqls(a)})`,
   }),
-  scalar({ name: 'JSON_VALUE', min: 2, max: 2, ret: T.string, emit: ([j, p]) => `${JSON_VALUE}(${(j as EmittedArg).sql}, ${(p as EmittedArg).sql})` }),
+  scalar({
+    name: 'JSON_VALUE',
+    min: 2,
+    max: 2,
+    ret: T.string,
+    emit: ([j, p]) => `${JSON_VALUE}(${(j as EmittedArg).sql}, ${(p as EmittedArg).sql})`,
+  }),
   ...(
     [
       ['String', T.string],

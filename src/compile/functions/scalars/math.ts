@@ -28,11 +28,11 @@ function roundWith(f: (x: number) => number) {
   };
 }
 
-const ROUND_EVEN = udf('ch_round_even', roundWith(halfEven));
+const ROUND_EVEN = udf('ch_round_even', roundWith(halfEven), { real: true });
 const ROUND_AWAY = udf('ch_round_away', roundWith(halfAway));
-const FLOOR = udf('ch_floor', roundWith(Math.floor));
-const CEIL = udf('ch_ceil', roundWith(Math.ceil));
-const TRUNC = udf('ch_trunc', roundWith(Math.trunc));
+const FLOOR = udf('ch_floor', roundWith(Math.floor), { real: true });
+const CEIL = udf('ch_ceil', roundWith(Math.ceil), { real: true });
+const TRUNC = udf('ch_trunc', roundWith(Math.trunc), { real: true });
 const THROW = udf('ch_throw', (msg: string, code: string) => {
   throw new ChError(String(msg), String(code));
 });
@@ -63,7 +63,15 @@ function rounding(name: string, floatFn: string, intFn: string, aliases?: string
 }
 
 const unary = (name: string, sqlFn: string, aliases?: string[]) =>
-  scalar({ name, ...(aliases ? { aliases } : {}), caseInsensitive: true, min: 1, max: 1, ret: T.float64, emit: ([x]) => `${sqlFn}(${(x as EmittedArg).sql})` });
+  scalar({
+    name,
+    ...(aliases ? { aliases } : {}),
+    caseInsensitive: true,
+    min: 1,
+    max: 1,
+    ret: T.float64,
+    emit: ([x]) => `${sqlFn}(${(x as EmittedArg).sql})`,
+  });
 
 export const MATH: readonly FunctionDef[] = [
   rounding('round', ROUND_EVEN, ROUND_AWAY),
@@ -85,7 +93,8 @@ export const MATH: readonly FunctionDef[] = [
     min: 2,
     max: 2,
     ret: (a) => (baseType(a[0] ?? T.int64).kind === 'int' ? (baseType(a[0] as ChType) as ChType) : T.int64),
-    emit: ([a, b]) => `CASE WHEN (${(b as EmittedArg).sql}) = 0 THEN 0 ELSE CAST((${(a as EmittedArg).sql}) / (${(b as EmittedArg).sql}) AS INTEGER) END`,
+    emit: ([a, b]) =>
+      `CASE WHEN (${(b as EmittedArg).sql}) = 0 THEN 0 ELSE CAST((${(a as EmittedArg).sql}) / (${(b as EmittedArg).sql}) AS INTEGER) END`,
   }),
   scalar({
     name: 'modulo',
@@ -94,7 +103,10 @@ export const MATH: readonly FunctionDef[] = [
     min: 2,
     max: 2,
     ret: sameNumeric,
-    emit: ([a, b]) => (isIntType(a) && isIntType(b) ? `((${(a as EmittedArg).sql}) % (${(b as EmittedArg).sql}))` : `mod(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`),
+    emit: ([a, b]) =>
+      isIntType(a) && isIntType(b)
+        ? `((${(a as EmittedArg).sql}) % (${(b as EmittedArg).sql}))`
+        : `mod(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`,
   }),
   // Always Float64: 1/2 = 0.5, 1/0 = inf, 0/0 = nan (NULL in storage).
   scalar({
@@ -118,15 +130,37 @@ export const MATH: readonly FunctionDef[] = [
   unary('atan', 'atan'),
   scalar({ name: 'exp10', min: 1, max: 1, ret: T.float64, emit: ([x]) => `pow(10, ${(x as EmittedArg).sql})` }),
   scalar({ name: 'exp2', min: 1, max: 1, ret: T.float64, emit: ([x]) => `pow(2, ${(x as EmittedArg).sql})` }),
-  scalar({ name: 'pow', aliases: ['power'], caseInsensitive: true, min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `pow(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})` }),
+  scalar({
+    name: 'pow',
+    aliases: ['power'],
+    caseInsensitive: true,
+    min: 2,
+    max: 2,
+    ret: T.float64,
+    emit: ([a, b]) => `pow(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`,
+  }),
   scalar({ name: 'sign', min: 1, max: 1, ret: T.int8, emit: ([x]) => `sign(${(x as EmittedArg).sql})` }),
   scalar({ name: 'pi', min: 0, max: 0, ret: T.float64, emit: () => 'pi()' }),
   // NaN is stored as NULL, so a non-Nullable float that is NULL is nan.
-  scalar({ name: 'isNaN', min: 1, max: 1, nulls: 'custom', ret: T.uint8, emit: ([x]) => (isNumeric((x as EmittedArg).type) ? `((${(x as EmittedArg).sql}) IS NULL)` : '0') }),
+  scalar({
+    name: 'isNaN',
+    min: 1,
+    max: 1,
+    nulls: 'custom',
+    ret: T.uint8,
+    emit: ([x]) => (isNumeric((x as EmittedArg).type) ? `((${(x as EmittedArg).sql}) IS NULL)` : '0'),
+  }),
   scalar({ name: 'isFinite', min: 1, max: 1, ret: T.uint8, emit: ([x]) => `(abs(${(x as EmittedArg).sql}) < 9e999)` }),
   scalar({ name: 'isInfinite', min: 1, max: 1, ret: T.uint8, emit: ([x]) => `(abs(${(x as EmittedArg).sql}) = 9e999)` }),
   scalar({ name: 'rand', aliases: ['rand32'], min: 0, max: 1, ret: T.uint32, emit: () => '(random() & 4294967295)' }),
   scalar({ name: 'rand64', min: 0, max: 1, ret: T.uint64, emit: () => '(random() & 9223372036854775807)' }),
   scalar({ name: 'randCanonical', min: 0, max: 1, ret: T.float64, emit: () => '((random() & 9007199254740991) / 9007199254740992.0)' }),
-  scalar({ name: 'throwIf', min: 1, max: 2, ret: T.uint8, emit: ([c, m]) => `CASE WHEN ${(c as EmittedArg).sql} THEN ${THROW}(${m ? m.sql : "'Value passed to throwIf function is non-zero'"}, 'FUNCTION_THROW_IF_VALUE_IS_NON_ZERO') ELSE 0 END` }),
+  scalar({
+    name: 'throwIf',
+    min: 1,
+    max: 2,
+    ret: T.uint8,
+    emit: ([c, m]) =>
+      `CASE WHEN ${(c as EmittedArg).sql} THEN ${THROW}(${m ? m.sql : "'Value passed to throwIf function is non-zero'"}, 'FUNCTION_THROW_IF_VALUE_IS_NON_ZERO') ELSE 0 END`,
+  }),
 ];

@@ -21,7 +21,9 @@ export function fnv63(text: string): bigint {
   return BigInt.asUintN(63, h);
 }
 
-const HASH = udf('ch_hash64', (...args: unknown[]) => fnv63(args.map((a) => (a === null ? '\0' : String(a))).join('\u0001')), { nullPropagating: false });
+const HASH = udf('ch_hash64', (...args: unknown[]) => fnv63(args.map((a) => (a === null ? '\0' : String(a))).join('\u0001')), {
+  nullPropagating: false,
+});
 const HASH32 = udf('ch_hash32', (...args: unknown[]) => Number(fnv63(args.map(String).join('\u0001')) & 0xffffffffn));
 const UUID4 = udf('ch_uuid_v4', () => randomUUID(), { deterministic: false });
 const IP_TO_STRING = udf('ch_ipv4_num_to_string', (n: number) => {
@@ -33,25 +35,54 @@ const IP_TO_NUM = udf('ch_ipv4_string_to_num', (text: string) => {
   if (!m) return 0;
   return m.slice(1).reduce((acc, p) => acc * 256 + Number(p), 0);
 });
-const HEX = udf('ch_hex', (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? BigInt(v).toString(16).toUpperCase().replace(/^(.(..)*)$/, '0$1') : Buffer.from(String(v), 'utf8').toString('hex').toUpperCase()));
-const DISTANCE = udf('ch_distance', (kind: string, a: string, b: string) => {
-  const x = JSON.parse(a) as number[];
-  const y = JSON.parse(b) as number[];
-  if (kind === 'L2') return Math.sqrt(x.reduce((acc, v, i) => acc + (v - (y[i] ?? 0)) ** 2, 0));
-  const dot = x.reduce((acc, v, i) => acc + v * (y[i] ?? 0), 0);
-  const norm = (v: number[]) => Math.sqrt(v.reduce((acc, e) => acc + e * e, 0));
-  return 1 - dot / (norm(x) * norm(y));
-});
-const GREAT_CIRCLE = udf('ch_great_circle', (lon1: number, lat1: number, lon2: number, lat2: number) => {
-  const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6372797.560856 * Math.asin(Math.sqrt(h));
-});
+const HEX = udf('ch_hex', (v: unknown) =>
+  typeof v === 'number' || typeof v === 'bigint'
+    ? BigInt(v)
+        .toString(16)
+        .toUpperCase()
+        .replace(/^(.(..)*)$/, '0$1')
+    : Buffer.from(String(v), 'utf8').toString('hex').toUpperCase(),
+);
+const DISTANCE = udf(
+  'ch_distance',
+  (kind: string, a: string, b: string) => {
+    const x = JSON.parse(a) as number[];
+    const y = JSON.parse(b) as number[];
+    if (kind === 'L2') return Math.sqrt(x.reduce((acc, v, i) => acc + (v - (y[i] ?? 0)) ** 2, 0));
+    const dot = x.reduce((acc, v, i) => acc + v * (y[i] ?? 0), 0);
+    const norm = (v: number[]) => Math.sqrt(v.reduce((acc, e) => acc + e * e, 0));
+    return 1 - dot / (norm(x) * norm(y));
+  },
+  { real: true },
+);
+const GREAT_CIRCLE = udf(
+  'ch_great_circle',
+  (lon1: number, lat1: number, lon2: number, lat2: number) => {
+    const r = Math.PI / 180;
+    const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+    return 2 * 6372797.560856 * Math.asin(Math.sqrt(h));
+  },
+  { real: true },
+);
 
 const hash = (name: string, ret: ChType = T.uint64) =>
-  scalar({ name, min: 1, max: Infinity, nulls: 'custom', ret, emit: (a) => `${ret === T.uint32 ? HASH32 : HASH}(${a.map((x) => toStringSql(x)).join(', ')})` });
+  scalar({
+    name,
+    min: 1,
+    max: Infinity,
+    nulls: 'custom',
+    ret,
+    emit: (a) => `${ret === T.uint32 ? HASH32 : HASH}(${a.map((x) => toStringSql(x)).join(', ')})`,
+  });
 
-function window(name: string, sqlName: string, ret: (a: readonly ChType[]) => ChType, min: number, max: number, aliases?: string[]): FunctionDef {
+function window(
+  name: string,
+  sqlName: string,
+  ret: (a: readonly ChType[]) => ChType,
+  min: number,
+  max: number,
+  aliases?: string[],
+): FunctionDef {
   return scalar({
     name,
     ...(aliases ? { aliases } : {}),
@@ -80,7 +111,18 @@ function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
 }
 
 export const MISC: readonly FunctionDef[] = [
-  ...['cityHash64', 'sipHash64', 'xxHash64', 'murmurHash3_64', 'murmurHash2_64', 'farmHash64', 'farmFingerprint64', 'metroHash64', 'halfMD5', 'xxh3'].map((n) => hash(n)),
+  ...[
+    'cityHash64',
+    'sipHash64',
+    'xxHash64',
+    'murmurHash3_64',
+    'murmurHash2_64',
+    'farmHash64',
+    'farmFingerprint64',
+    'metroHash64',
+    'halfMD5',
+    'xxh3',
+  ].map((n) => hash(n)),
   ...['murmurHash3_32', 'murmurHash2_32', 'xxHash32', 'javaHash', 'crc32'].map((n) => hash(n, T.uint32)),
   scalar({ name: 'generateUUIDv4', aliases: ['generateUUIDv7'], min: 0, max: 1, ret: T.uuid, emit: () => `${UUID4}()` }),
   scalar({ name: 'IPv4NumToString', min: 1, max: 1, ret: T.string, emit: ([x]) => `${IP_TO_STRING}(${s(x)})` }),
@@ -89,7 +131,14 @@ export const MISC: readonly FunctionDef[] = [
   scalar({ name: 'hex', min: 1, max: 1, ret: T.string, emit: ([x]) => `${HEX}(${s(x)})` }),
   scalar({ name: 'L2Distance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('L2', ${s(a)}, ${s(b)})` }),
   scalar({ name: 'cosineDistance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('cosine', ${s(a)}, ${s(b)})` }),
-  scalar({ name: 'greatCircleDistance', aliases: ['geoDistance'], min: 4, max: 4, ret: T.float64, emit: (a) => `${GREAT_CIRCLE}(${a.map((x) => x.sql).join(', ')})` }),
+  scalar({
+    name: 'greatCircleDistance',
+    aliases: ['geoDistance'],
+    min: 4,
+    max: 4,
+    ret: T.float64,
+    emit: (a) => `${GREAT_CIRCLE}(${a.map((x) => x.sql).join(', ')})`,
+  }),
   scalar({
     name: 'tuple',
     min: 1,
@@ -120,9 +169,27 @@ export const MISC: readonly FunctionDef[] = [
     ret: (a) => ({ kind: 'map', key: baseType(a[0] ?? T.string), value: baseType(a[1] ?? T.string) }),
     emit: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${x.sql} AS TEXT)` : jsonValueSql(x))).join(', ')})`,
   }),
-  scalar({ name: 'mapKeys', min: 1, max: 1, ret: (a) => T.array(mapPart(a[0], 'key')), emit: ([m]) => `(SELECT json_group_array(key) FROM json_each(${s(m)}))` }),
-  scalar({ name: 'mapValues', min: 1, max: 1, ret: (a) => T.array(mapPart(a[0], 'value')), emit: ([m]) => `(SELECT json_group_array(value) FROM json_each(${s(m)}))` }),
-  scalar({ name: 'mapContains', min: 2, max: 2, ret: T.uint8, emit: ([m, k]) => `EXISTS(SELECT 1 FROM json_each(${s(m)}) WHERE key = CAST(${s(k)} AS TEXT))` }),
+  scalar({
+    name: 'mapKeys',
+    min: 1,
+    max: 1,
+    ret: (a) => T.array(mapPart(a[0], 'key')),
+    emit: ([m]) => `(SELECT json_group_array(key) FROM json_each(${s(m)}))`,
+  }),
+  scalar({
+    name: 'mapValues',
+    min: 1,
+    max: 1,
+    ret: (a) => T.array(mapPart(a[0], 'value')),
+    emit: ([m]) => `(SELECT json_group_array(value) FROM json_each(${s(m)}))`,
+  }),
+  scalar({
+    name: 'mapContains',
+    min: 2,
+    max: 2,
+    ret: T.uint8,
+    emit: ([m, k]) => `EXISTS(SELECT 1 FROM json_each(${s(m)}) WHERE key = CAST(${s(k)} AS TEXT))`,
+  }),
   window('row_number', 'row_number', () => T.uint64, 0, 0),
   window('rank', 'rank', () => T.uint64, 0, 0),
   window('dense_rank', 'dense_rank', () => T.uint64, 0, 0, ['denseRank']),

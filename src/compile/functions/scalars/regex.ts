@@ -19,14 +19,20 @@ export function re2(pattern: string, global = false): RegExp {
     for (const f of m[1] as string) if ('ims'.includes(f) && !flags.includes(f)) flags += f;
     src = src.slice(m[0].length);
   }
-  src = src.replace(/\\A/g, '^').replace(/\\z/g, '$').replace(/\(\?P</g, '(?<');
+  src = src
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$')
+    .replace(/\(\?P</g, '(?<');
   try {
     re = new RegExp(src, `${flags}u`);
   } catch {
     try {
       re = new RegExp(src, flags);
     } catch (e) {
-      throw new ChError(`OptimizedRegularExpression: cannot compile re2: ${pattern}, error: ${(e as Error).message}`, 'CANNOT_COMPILE_REGEXP');
+      throw new ChError(
+        `OptimizedRegularExpression: cannot compile re2: ${pattern}, error: ${(e as Error).message}`,
+        'CANNOT_COMPILE_REGEXP',
+      );
     }
   }
   if (cache.size > 500) cache.clear();
@@ -74,7 +80,9 @@ const REGEXP_EXTRACT = udf('ch_regexp_extract', (h: string, p: string, i?: numbe
   const m = re2(String(p)).exec(String(h));
   return m ? (m[i === undefined ? 1 : Number(i)] ?? '') : '';
 });
-const REPLACE_RE = udf('ch_replace_regexp', (h: string, p: string, r: string, all: number) => replaceRe(String(h), String(p), String(r), all === 1));
+const REPLACE_RE = udf('ch_replace_regexp', (h: string, p: string, r: string, all: number) =>
+  replaceRe(String(h), String(p), String(r), all === 1),
+);
 const MULTI_MATCH = udf('ch_multi_match', (h: string, ps: string, mode: string) => {
   const list = JSON.parse(String(ps)) as string[];
   const idx = list.findIndex((p) => re2(p).test(String(h)));
@@ -87,9 +95,30 @@ export const REGEX: readonly FunctionDef[] = [
   scalar({ name: 'match', aliases: ['REGEXP_MATCHES'], min: 2, max: 2, ret: T.uint8, emit: ([h, p]) => `${MATCH}(${s(h)}, ${s(p)})` }),
   scalar({ name: 'extract', min: 2, max: 2, ret: T.string, emit: ([h, p]) => `${EXTRACT}(${s(h)}, ${s(p)})` }),
   scalar({ name: 'extractAll', min: 2, max: 2, ret: T.array(T.string), emit: ([h, p]) => `${EXTRACT_ALL}(${s(h)}, ${s(p)})` }),
-  scalar({ name: 'extractAllGroups', aliases: ['extractAllGroupsVertical'], min: 2, max: 2, ret: T.array(T.array(T.string)), emit: ([h, p]) => `${EXTRACT_GROUPS}(${s(h)}, ${s(p)})` }),
-  scalar({ name: 'regexpExtract', aliases: ['REGEXP_EXTRACT'], min: 2, max: 3, ret: T.string, emit: ([h, p, i]) => `${REGEXP_EXTRACT}(${s(h)}, ${s(p)}${i ? `, ${s(i)}` : ''})` }),
-  scalar({ name: 'replaceRegexpAll', aliases: ['REGEXP_REPLACE'], min: 3, max: 3, ret: T.string, emit: ([h, p, r]) => `${REPLACE_RE}(${s(h)}, ${s(p)}, ${s(r)}, 1)` }),
+  scalar({
+    name: 'extractAllGroups',
+    aliases: ['extractAllGroupsVertical'],
+    min: 2,
+    max: 2,
+    ret: T.array(T.array(T.string)),
+    emit: ([h, p]) => `${EXTRACT_GROUPS}(${s(h)}, ${s(p)})`,
+  }),
+  scalar({
+    name: 'regexpExtract',
+    aliases: ['REGEXP_EXTRACT'],
+    min: 2,
+    max: 3,
+    ret: T.string,
+    emit: ([h, p, i]) => `${REGEXP_EXTRACT}(${s(h)}, ${s(p)}${i ? `, ${s(i)}` : ''})`,
+  }),
+  scalar({
+    name: 'replaceRegexpAll',
+    aliases: ['REGEXP_REPLACE'],
+    min: 3,
+    max: 3,
+    ret: T.string,
+    emit: ([h, p, r]) => `${REPLACE_RE}(${s(h)}, ${s(p)}, ${s(r)}, 1)`,
+  }),
   scalar({ name: 'replaceRegexpOne', min: 3, max: 3, ret: T.string, emit: ([h, p, r]) => `${REPLACE_RE}(${s(h)}, ${s(p)}, ${s(r)}, 0)` }),
   scalar({ name: 'multiMatchAny', min: 2, max: 2, ret: T.uint8, emit: ([h, p]) => `${MULTI_MATCH}(${s(h)}, ${s(p)}, 'any')` }),
   scalar({ name: 'multiMatchAnyIndex', min: 2, max: 2, ret: T.uint64, emit: ([h, p]) => `${MULTI_MATCH}(${s(h)}, ${s(p)}, 'index')` }),

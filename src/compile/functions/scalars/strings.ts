@@ -24,14 +24,21 @@ const SUBSTRING = udf('ch_substring', (x: unknown, offset: number, length?: numb
   // 1-based; negative counts from the end; 0 gives ''.
   if (off === 0) return '';
   const start = off > 0 ? off - 1 : Math.max(0, bytes.length + off);
-  const end = length === undefined || length === null ? bytes.length : Number(length) < 0 ? bytes.length + Number(length) : start + Number(length);
+  const end =
+    length === undefined || length === null ? bytes.length : Number(length) < 0 ? bytes.length + Number(length) : start + Number(length);
   return bytes.subarray(start, Math.max(start, end)).toString('utf8');
 });
 const SPLIT_CHAR = udf('ch_split_by_string', (sep: string, x: string, max?: number) => {
   const parts = sep === '' ? [...String(x)] : String(x).split(sep);
   return JSON.stringify(max !== undefined && max !== null && Number(max) > 0 ? parts.slice(0, Number(max)) : parts);
 });
-const SPLIT_WS = udf('ch_split_by_whitespace', (x: string) => JSON.stringify(String(x).split(/[ \t\n\r\v\f]+/).filter(Boolean)));
+const SPLIT_WS = udf('ch_split_by_whitespace', (x: string) =>
+  JSON.stringify(
+    String(x)
+      .split(/[ \t\n\r\v\f]+/)
+      .filter(Boolean),
+  ),
+);
 const B64_ENC = udf('ch_base64_encode', (x: string) => Buffer.from(String(x), 'utf8').toString('base64'));
 const B64_DEC = udf('ch_base64_decode', (x: string) => Buffer.from(String(x), 'base64').toString('utf8'));
 const FORMAT = udf(
@@ -66,8 +73,15 @@ const MULTI_SEARCH = udf('ch_multi_search', (h: string, needles: string, mode: s
   return hits.length ? Buffer.byteLength(hay.slice(0, Math.min(...hits))) + 1 : 0;
 });
 
-const str = (name: string, emit: (a: readonly EmittedArg[]) => string, min: number, max = min, aliases?: string[], ret = T.string, ci = false) =>
-  scalar({ name, ...(aliases ? { aliases } : {}), ...(ci ? { caseInsensitive: true } : {}), min, max, ret, emit: (a) => emit(a) });
+const str = (
+  name: string,
+  emit: (a: readonly EmittedArg[]) => string,
+  min: number,
+  max = min,
+  aliases?: string[],
+  ret = T.string,
+  ci = false,
+) => scalar({ name, ...(aliases ? { aliases } : {}), ...(ci ? { caseInsensitive: true } : {}), min, max, ret, emit: (a) => emit(a) });
 
 const bytesLen = (x: string) => `length(CAST(${x} AS BLOB))`;
 
@@ -124,7 +138,14 @@ export const STRINGS: readonly FunctionDef[] = [
   str('trimLeft', (a) => `ltrim(${s(a[0])}, ' ')`, 1, 1, ['ltrim'], T.string, true),
   str('trimRight', (a) => `rtrim(${s(a[0])}, ' ')`, 1, 1, ['rtrim'], T.string, true),
   str('startsWith', (a) => `(substr(CAST(${s(a[0])} AS BLOB), 1, ${bytesLen(s(a[1]))}) = CAST(${s(a[1])} AS BLOB))`, 2, 2, [], T.uint8),
-  str('endsWith', (a) => `(${bytesLen(s(a[1]))} = 0 OR substr(CAST(${s(a[0])} AS BLOB), -${bytesLen(s(a[1]))}) = CAST(${s(a[1])} AS BLOB))`, 2, 2, [], T.uint8),
+  str(
+    'endsWith',
+    (a) => `(${bytesLen(s(a[1]))} = 0 OR substr(CAST(${s(a[0])} AS BLOB), -${bytesLen(s(a[1]))}) = CAST(${s(a[1])} AS BLOB))`,
+    2,
+    2,
+    [],
+    T.uint8,
+  ),
   str('empty', (a) => (isArray(a[0]) ? `(json_array_length(${s(a[0])}) = 0)` : `(${bytesLen(s(a[0]))} = 0)`), 1, 1, [], T.uint8),
   str('notEmpty', (a) => (isArray(a[0]) ? `(json_array_length(${s(a[0])}) > 0)` : `(${bytesLen(s(a[0]))} > 0)`), 1, 1, [], T.uint8),
   str('leftPad', (a) => `${PAD}(${s(a[0])}, ${s(a[1])}, ${a[2] ? s(a[2]) : "' '"}, 1)`, 2, 3, ['lpad'], T.string, true),

@@ -138,12 +138,31 @@ const a0 = (a: readonly EmittedArg[]) => (a[0] as EmittedArg).sql;
 const part = (name: string, ret = T.string) => scalar({ name, min: 1, max: 1, ret, emit: (a) => `${URL_PART}(${a0(a)}, '${name}')` });
 
 export const URL: readonly FunctionDef[] = [
-  ...['protocol', 'domain', 'domainWithoutWWW', 'topLevelDomain', 'path', 'pathFull', 'queryString', 'fragment', 'cutQueryString', 'cutFragment', 'cutQueryStringAndFragment', 'cutWWW'].map((n) => part(n)),
+  ...[
+    'protocol',
+    'domain',
+    'domainWithoutWWW',
+    'topLevelDomain',
+    'path',
+    'pathFull',
+    'queryString',
+    'fragment',
+    'cutQueryString',
+    'cutFragment',
+    'cutQueryStringAndFragment',
+    'cutWWW',
+  ].map((n) => part(n)),
   part('port', T.uint16),
   part('extractURLParameters', T.array(T.string)),
   part('extractURLParameterNames', T.array(T.string)),
   part('URLHierarchy', T.array(T.string)),
-  scalar({ name: 'extractURLParameter', min: 2, max: 2, ret: T.string, emit: (a) => `${URL_PARAM}(${a0(a)}, ${(a[1] as EmittedArg).sql})` }),
+  scalar({
+    name: 'extractURLParameter',
+    min: 2,
+    max: 2,
+    ret: T.string,
+    emit: (a) => `${URL_PARAM}(${a0(a)}, ${(a[1] as EmittedArg).sql})`,
+  }),
   scalar({ name: 'encodeURLFormComponent', min: 1, max: 1, ret: T.string, emit: (a) => `${ENC_FORM}(${a0(a)})` }),
   scalar({ name: 'decodeURLFormComponent', min: 1, max: 1, ret: T.string, emit: (a) => `${DEC_FORM}(${a0(a)})` }),
   scalar({ name: 'encodeURLComponent', min: 1, max: 1, ret: T.string, emit: (a) => `${ENC}(${a0(a)})` }),

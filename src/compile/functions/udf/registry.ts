@@ -10,6 +10,8 @@ export interface ScalarUdf {
   /** NULL in any argument gives NULL without calling fn (ClickHouse's default for Nullable arguments). */
   readonly nullPropagating: boolean;
   readonly deterministic: boolean;
+  /** Results are REAL even when integral (Float64 results); otherwise integral numbers go back as INTEGER. */
+  readonly real: boolean;
 }
 
 export interface AggregateUdf {
@@ -17,6 +19,8 @@ export interface AggregateUdf {
   readonly start: () => unknown;
   readonly step: (state: any, ...args: any[]) => unknown;
   readonly result: (state: any) => unknown;
+  /** Converts the JS result for SQLite itself (defaults to normalizeResult, integral → INTEGER). */
+  readonly raw?: boolean;
 }
 
 const scalars = new Map<string, ScalarUdf>();
@@ -26,9 +30,15 @@ const aggregates = new Map<string, AggregateUdf>();
 export function udf(
   name: string,
   fn: (...args: any[]) => unknown,
-  options: { nullPropagating?: boolean; deterministic?: boolean } = {},
+  options: { nullPropagating?: boolean; deterministic?: boolean; real?: boolean } = {},
 ): string {
-  scalars.set(name, { name, fn, nullPropagating: options.nullPropagating ?? true, deterministic: options.deterministic ?? true });
+  scalars.set(name, {
+    name,
+    fn,
+    nullPropagating: options.nullPropagating ?? true,
+    deterministic: options.deterministic ?? true,
+    real: options.real ?? false,
+  });
   return name;
 }
 
@@ -42,34 +52,47 @@ export function udaf(spec: AggregateUdf): string {
 export function installUdfs(host: UdfHost): void {
   for (const u of scalars.values()) {
     const fn = u.fn;
+    const real = u.real;
     const wrapped = u.nullPropagating
       ? (...args: unknown[]) => {
           for (const a of args) if (a === null || a === undefined) return null;
-          return normalizeResult(fn(...args));
+          return normalizeResult(fn(...args), real);
         }
-      : (...args: unknown[]) => normalizeResult(fn(...args));
+      : (...args: unknown[]) => normalizeResult(fn(...args), real);
     host.function(u.name, { deterministic: u.deterministic, varargs: true }, wrapped);
   }
   for (const a of aggregates.values()) {
     host.aggregate(a.name, {
       start: a.start,
       step: a.step,
-      result: (s: unknown) => normalizeResult(a.result(s)),
+      result: a.raw ? a.result : (s: unknown) => normalizeResult(a.result(s), false),
       varargs: true,
     });
   }
 }
 
-/** SQLite accepts numbers, strings, bigints, buffers and null; booleans become 0/1, NaN becomes NULL anyway. */
-function normalizeResult(v: unknown): unknown {
-  if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
-  if (typeof v === 'boolean') return v ? 1 : 0;
+/**
+ * SQLite gets every JS number as REAL, which would turn `ch_civil(…) / 3` into float division; so
+ * integral results go back as INTEGER (BigInt) unless the UDF returns Float64 (`real`). Booleans → 0/1,
+ * NaN → NULL (what SQLite makes of it anyway: mk's encoding of nan).
+ */
+export function normalizeResult(v: unknown, real: boolean): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return null;
+    if (!real && Number.isSafeInteger(v)) return BigInt(v);
+    return v;
+  }
+  if (typeof v === 'boolean') return v ? 1n : 0n;
   return v;
 }
 
 /** A ClickHouse-style exception thrown from a UDF (SQLite surfaces the message as the query error). */
 export class ChError extends Error {
-  constructor(message: string, readonly chCode: string) {
+  constructor(
+    message: string,
+    readonly chCode: string,
+  ) {
     super(`${message} (${chCode})`);
   }
 }
