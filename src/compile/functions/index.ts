@@ -1,7 +1,7 @@
 import type { ChType } from '../../types/ast.js';
+import type { AggregateDef } from './aggregates/defs.js';
 import { AGGREGATES } from './aggregates/defs.js';
 import { emitAggregate, lookupHook } from './aggregates/emit.js';
-import type { AggregateDef } from './aggregates/defs.js';
 import { ARITH } from './dates/arith.js';
 import { CONVERT } from './dates/convert.js';
 import { PARTS } from './dates/parts.js';
@@ -14,10 +14,10 @@ import { installUdfs } from './udf/registry.js';
 register([...AGGREGATES, ...START_OF, ...PARTS, ...CONVERT, ...ARITH, ...SCALARS]);
 lookupHook.lookup = lookupAggregate;
 
-export { listFunctions, lookupFunction };
-export { typeDefault } from './type-default.js';
 export { dateAddSql, dateAddType } from './dates/arith.js';
+export { typeDefault } from './type-default.js';
 export type * from './types.js';
+export { listFunctions, lookupFunction };
 
 /**
  * Emits a resolved call, applying aggregate combinators (`sumIf`, `uniqMerge`, `avgOrNull` …), and

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { type ChType, mustParseType } from '../../../src/types/index.js';
 import { emitCall, lookupFunction, registerFunctions } from '../../../src/compile/functions/index.js';
 import type { CallInfo, EmitContext, EmittedArg } from '../../../src/compile/functions/types.js';
+import { type ChType, mustParseType } from '../../../src/types/index.js';
 
 /** One in-memory SQLite with mk's UDFs, shared by a test file. */
 export function openDb(): Database.Database {

@@ -1,6 +1,6 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constString, scalar } from '../define.js';
-import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { floorDivSql, normUnit, SECONDS_PER, secondsSql } from './sql.js';
 import { ADD_MONTHS, AGE, MONTH_INDEX } from './udfs.js';
 

@@ -1,9 +1,9 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constNumber, constString, scalar } from '../define.js';
-import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { daysFromCivil } from './civil.js';
-import { dateTimeResult } from './start-of.js';
 import { daysSql, floorDivSql, precisionCode, secondsSql } from './sql.js';
+import { dateTimeResult } from './start-of.js';
 import { FORMAT, PARSE_BEST_EFFORT, PARSE_STRICT } from './udfs.js';
 
 const isText = (a: EmittedArg) => ['string', 'fixedstring', 'enum'].includes(baseType(a.type).kind);

@@ -1,8 +1,8 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { isJsonEncoded } from '../../../types/encoding.js';
-import { constNumber, jsonValueSql, scalar, superType } from '../define.js';
 import { defaultSql } from '../aggregates/native.js';
-import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import { constNumber, jsonValueSql, scalar, superType } from '../define.js';
+import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 
 /** Arrays are JSON text; these functions work on them with json_each (inline) or small JS UDFs. */

@@ -1,13 +1,13 @@
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { mustParseType } from '../../../types/parse.js';
 import { printType } from '../../../types/print.js';
-import { constString, scalar, typeLiteral } from '../define.js';
 import { floorDivSql, precisionCode } from '../dates/sql.js';
+import { TO_TEXT } from '../dates/udfs.js';
+import { constString, scalar, typeLiteral } from '../define.js';
 import { lookupFunction } from '../registry.js';
-import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
 import { FLOAT_TEXT, TO_STRING } from './text-format.js';
-import { TO_TEXT } from '../dates/udfs.js';
 
 const INT_RE = /^[+-]?\d+$/;
 const FLOAT_RE = /^[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?|inf|infinity|nan)$/i;
@@ -158,7 +158,14 @@ export const CONVERSION: readonly FunctionDef[] = [
   scalar({ name: 'toString', min: 1, max: 2, ret: T.string, emit: ([x]) => toStringSql(x as EmittedArg) }),
   scalar({ name: 'toBool', min: 1, max: 1, ret: T.bool, emit: ([x], ctx) => convertSql(x as EmittedArg, T.bool, 0, ctx) }),
   scalar({ name: 'toUUID', min: 1, max: 1, ret: T.uuid, emit: ([x]) => `lower(${(x as EmittedArg).sql})` }),
-  scalar({ name: 'toLowCardinality', min: 1, max: 1, nulls: 'custom', ret: (a) => a[0] ?? T.string, emit: ([x]) => (x as EmittedArg).sql }),
+  scalar({
+    name: 'toLowCardinality',
+    min: 1,
+    max: 1,
+    nulls: 'custom',
+    ret: (a) => lowCardinality(a[0] ?? T.string),
+    emit: ([x]) => (x as EmittedArg).sql,
+  }),
   scalar({
     name: 'toFixedString',
     min: 2,
@@ -188,6 +195,10 @@ export const CONVERSION: readonly FunctionDef[] = [
   }),
   scalar({ name: 'toTypeName', min: 1, max: 1, nulls: 'custom', ret: T.string, emit: ([x], ctx) => ctx.bind(printTypeOf(x)) }),
 ];
+
+function lowCardinality(t: ChType): ChType {
+  return t.kind === 'lowcardinality' ? t : { kind: 'lowcardinality', inner: t };
+}
 
 function castTarget(a: EmittedArg | undefined): ChType {
   const text = constString(a);

@@ -128,7 +128,10 @@ const EXTRACT = udf(
         // Typed: the last path element is the type name.
         const type = String(path[path.length - 1]);
         let t = typeCache.get(type);
-        if (!t) typeCache.set(type, (t = mustParseType(type)));
+        if (!t) {
+          t = mustParseType(type);
+          typeCache.set(type, t);
+        }
         return jsonToStorage(walk(json, path.slice(0, -1)), t);
       }
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constNumber, constString, jsonValueSql, scalar } from '../define.js';
-import type { EmittedArg, EmitContext, FunctionDef } from '../types.js';
+import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 import { toStringSql } from './conversion.js';
 
@@ -43,7 +43,7 @@ const HEX = udf('ch_hex', (v: unknown) =>
         .replace(/^(.(..)*)$/, '0$1')
     : Buffer.from(String(v), 'utf8').toString('hex').toUpperCase(),
 );
-const DISTANCE = udf(
+udf(
   'ch_distance',
   (kind: string, a: string, b: string) => {
     const x = JSON.parse(a) as number[];

@@ -56,7 +56,7 @@ function split(url: string): Parts {
 /** Parameter values are found in the query string and, as ClickHouse does, also in the fragment. */
 function params(url: string): [string, string][] {
   const p = split(url);
-  const text = [p.query, p.fragment].filter(Boolean).join('&');
+  const text = [p.query, p.fragment.includes('=') ? p.fragment : ''].filter(Boolean).join('&');
   if (!text) return [];
   return text.split('&').map((kv) => {
     const eq = kv.indexOf('=');
