@@ -96,7 +96,9 @@ export const AGGREGATES: readonly AggregateDef[] = [
   agg({ name: 'argMin', min: 2, max: 2, result: first }),
   agg({ name: 'uniq', min: 1, max: Infinity, result: u64, nullable: false }),
   // countDistinct is case-insensitive so `COUNTDistinctState` reads as countDistinct + State, not count + Distinct.
-  ...UNIQ_NAMES.map((name) => agg({ name, ci: name === 'countDistinct', min: 1, max: Infinity, impl: 'uniq', result: u64, nullable: false })),
+  ...UNIQ_NAMES.map((name) =>
+    agg({ name, ci: name === 'countDistinct', min: 1, max: Infinity, impl: 'uniq', result: u64, nullable: false }),
+  ),
   agg({ name: 'groupArray', min: 1, max: 1, result: (a) => T.array(first(a)), nullable: false }),
   agg({ name: 'groupUniqArray', min: 1, max: 1, result: (a) => T.array(first(a)), nullable: false }),
   agg({ name: 'groupArrayMovingSum', min: 1, max: 1, result: (a) => T.array(sumType(a[0])), nullable: false }),

@@ -20,7 +20,12 @@ function floorTo(name: string, unit: number, aliases?: string[]): FunctionDef {
     min: 1,
     max: 2,
     ret: (a) => dateTimeResult(undefined, a[0]),
-    emit: ([x]) => `(${floorDivSql(secondsSql(x as EmittedArg), unit)} * ${unit})`,
+    // DateTime and Date are never negative (UInt32/UInt16 in ClickHouse): plain integer division floors.
+    emit: ([x]) => {
+      const a = x as EmittedArg;
+      const nonNegative = ['datetime', 'date'].includes(baseType(a.type).kind);
+      return `(${nonNegative ? `(${secondsSql(a)}) / ${unit}` : floorDivSql(secondsSql(a), unit)} * ${unit})`;
+    },
   });
 }
 
