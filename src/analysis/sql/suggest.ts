@@ -18,7 +18,9 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
-    const d = editDistance(name, c);
+    // `user` → `user_id`: a prefix is as good a guess as a one-letter typo.
+    const prefix = c.toLowerCase().startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(c.toLowerCase());
+    const d = prefix && Math.min(c.length, name.length) >= 3 ? 1 : editDistance(name, c);
     if (d < bestDistance && c !== name) {
       best = c;
       bestDistance = d;

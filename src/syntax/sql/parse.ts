@@ -1,4 +1,4 @@
-import type { IRecognitionException } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import { type Diagnostic, type Position, positionAt } from '../../diagnostics/diagnostic.js';
 import type { Query } from './ast.js';
 import { sqlLexer } from './lexer.js';
@@ -51,7 +51,7 @@ export function parseSelect(sql: string, opts: ParseOptions = {}): ParseResult {
 function errorSpan(err: IRecognitionException, length: number): { start: number; end: number } {
   const tok = err.token;
   if (Number.isNaN(tok.startOffset) || tok.tokenType?.name === 'EOF') {
-    const prev = err.previousToken;
+    const prev = (err as { previousToken?: IToken }).previousToken;
     const end = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : length;
     return { start: end, end };
   }

@@ -355,7 +355,8 @@ class SqlParser extends CstParser {
   });
 
   private notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    // NOT is also in AnyKeyword (a keyword used as a name); the operator reading comes first.
+    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
       {
         ALT: () => {
           this.CONSUME(t.Not);
@@ -363,7 +364,7 @@ class SqlParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.isNullExpr) },
-    ]);
+    ] });
   });
 
   private isNullExpr = this.RULE('isNullExpr', () => {
@@ -379,7 +380,8 @@ class SqlParser extends CstParser {
 
   private comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.concatExpr);
-    this.MANY(() => this.SUBRULE(this.comparisonTail));
+    // `… ON a = b GLOBAL ANY JOIN …`: GLOBAL continues the expression only as GLOBAL [NOT] IN.
+    this.MANY({ GATE: () => !tokenMatcher(this.LA(1), t.Global) || tokenMatcher(this.LA(2), t.In) || tokenMatcher(this.LA(2), t.Not), DEF: () => this.SUBRULE(this.comparisonTail) });
   });
 
   private comparisonTail = this.RULE('comparisonTail', () => {
@@ -483,7 +485,9 @@ class SqlParser extends CstParser {
   });
 
   private primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
       { ALT: () => this.CONSUME(t.NumberLit) },
       { ALT: () => this.CONSUME(t.StringLit) },
       { ALT: () => this.CONSUME(t.Null) },
@@ -499,7 +503,10 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { GATE: () => tokenMatcher(this.LA(2), t.LParen), ALT: () => this.SUBRULE(this.call) },
       { ALT: () => this.SUBRULE(this.columnRef) },
-    ]);
+      // A reserved word used as a column name where nothing else could follow: `timestampAdd(end, …)`, `GROUP BY order, x`.
+      { GATE: () => this.keywordAsName(), ALT: () => this.CONSUME(t.NameKeyword, { LABEL: 'keywordName' }) },
+      ],
+    });
   });
 
   private star = this.RULE('star', () => {
@@ -525,7 +532,12 @@ class SqlParser extends CstParser {
       GATE: () => !tokenMatcher(this.LA(2), t.NumberLit),
       DEF: () => {
       this.CONSUME(t.Dot);
-      this.OR([{ ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'part' }) }, { ALT: () => this.SUBRULE(this.star) }]);
+      // After a dot any word is a name: `orders.order`.
+      this.OR([
+        { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'part' }) },
+        { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'part' }) },
+        { ALT: () => this.SUBRULE(this.star) },
+      ]);
       },
     });
   });
@@ -731,6 +743,12 @@ class SqlParser extends CstParser {
   });
 
   // ── Lookahead helpers (gates) ──────────────────────────────────────────────────────────────
+
+  private keywordAsName(): boolean {
+    const k = this.LA(1);
+    const next = this.LA(2);
+    return tokenMatcher(next, t.Comma) || tokenMatcher(next, t.RParen) || next.tokenType.name === 'EOF';
+  }
 
   /** INTERVAL is also a common column name (`started_at AS interval … GROUP BY interval`). */
   private intervalAhead(): boolean {

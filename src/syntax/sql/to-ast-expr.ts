@@ -85,6 +85,7 @@ const READERS: Record<string, Reader> = {
     if (sub && 'children' in sub) return readExpr(b, sub);
     const t = sub as IToken;
     const range = b.tokenRange(t);
+    if (tok(c, 'keywordName')) return { kind: 'column', parts: [t.image], range };
     switch (t.tokenType.name) {
       case 'NumberLit':
         return { kind: 'literal', value: parseNumber(t.image), text: t.image, range };

@@ -6,7 +6,8 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
  * something in one place, so they double as identifiers (`IdentLike`) everywhere else.
  */
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n]*/, group: Lexer.SKIPPED });
+// ClickHouse also reads `#` to the end of the line as a comment.
+export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n]*|#[^\n]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_$]*/ });
@@ -17,13 +18,16 @@ export const IdentLike = createToken({ name: 'IdentLike', pattern: Lexer.NA });
 export const KeywordFunction = createToken({ name: 'KeywordFunction', pattern: Lexer.NA });
 /** Every keyword: after AS any word is a name (`AS order`, `AS interval`). */
 export const AnyKeyword = createToken({ name: 'AnyKeyword', pattern: Lexer.NA });
+/** Reserved words real pipes use as column names (`order`, `end`, `format` …), read as names where nothing else fits. */
+export const NameKeyword = createToken({ name: 'NameKeyword', pattern: Lexer.NA });
+const NAMEABLE = new Set(['END', 'ORDER', 'GROUP', 'FORMAT', 'FINAL', 'SAMPLE', 'SETTINGS', 'ASC', 'DESC', 'LIMIT', 'OVER']);
 Identifier.CATEGORIES = [IdentLike];
 QuotedIdentifier.CATEGORIES = [IdentLike];
 
 const keywords: TokenType[] = [];
 
 function keyword(word: string, kind: 'reserved' | 'soft' | 'function' = 'reserved'): TokenType {
-  const categories = [AnyKeyword, ...(kind === 'soft' ? [IdentLike] : kind === 'function' ? [KeywordFunction] : [])];
+  const categories = [AnyKeyword, ...(NAMEABLE.has(word) ? [NameKeyword] : []), ...(kind === 'soft' ? [IdentLike] : kind === 'function' ? [KeywordFunction] : [])];
   const t = createToken({
     name: word,
     pattern: new RegExp(`${word}(?![A-Za-z0-9_$])`, 'i'),
@@ -159,6 +163,7 @@ export const allTokens: TokenType[] = [
   IdentLike,
   KeywordFunction,
   AnyKeyword,
+  NameKeyword,
   CompareOp,
   AddOp,
   MulOp,

@@ -36,12 +36,23 @@ function sqlBlocks(text: string): string[] {
   return blocks;
 }
 
+/** Keeps the first branch of each `{% if %}`, drops other tags, and turns `{{ … }}` into `1`. */
 function crudeRender(sql: string): string {
-  return sql
-    .replace(/^\s*%\s*$/m, '')
-    .replace(/\{%-?[\s\S]*?-?%\}/g, ' ')
-    .replace(/\{\{[\s\S]*?\}\}/g, '1')
-    .replace(/^\s*#.*$/gm, '');
+  const out: string[] = [];
+  const skipping: boolean[] = [];
+  const parts = sql.replace(/^\s*%\s*$/m, '').replace(/^\s*#.*$/gm, '').split(/(\{%-?[\s\S]*?-?%\})/);
+  for (const part of parts) {
+    const tag = /^\{%-?\s*(\w+)/.exec(part)?.[1];
+    if (!tag) {
+      if (!skipping.includes(true)) out.push(part);
+      continue;
+    }
+    if (['if', 'for', 'while', 'try'].includes(tag)) skipping.push(false);
+    else if (['else', 'elif', 'except'].includes(tag) && skipping.length) skipping[skipping.length - 1] = true;
+    else if (tag === 'end') skipping.pop();
+    out.push(' ');
+  }
+  return out.join('').replace(/\{\{[\s\S]*?\}\}/g, '1');
 }
 
 const exists = (() => {
@@ -78,7 +89,8 @@ describe.skipIf(!exists)('corpus grammar coverage', () => {
     console.log(`plain SQL nodes: ${stats.plainOk}/${stats.plain} = ${(plainRate * 100).toFixed(1)}%`);
     console.log(`templated nodes (crudely rendered): ${stats.templatedOk}/${stats.templated} = ${(templatedRate * 100).toFixed(1)}%`);
     if (process.env.MK_CORPUS_FAILURES) console.log(failures.join('\n'));
-    expect(plainRate).toBeGreaterThanOrEqual(0);
-    expect(templatedRate).toBeGreaterThanOrEqual(0);
+    // Measured when written: 760/767 plain (99.1%), 647/666 templated (97.1%). Raise, never lower.
+    expect(plainRate).toBeGreaterThanOrEqual(0.99);
+    expect(templatedRate).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { catalogOf, compileSql } from '../../../src/compile/sqlite/index.js';
+import { T } from '../../../src/types/ast.js';
+
+const catalog = catalogOf([
+  { kind: 'table', name: 'events', sqliteName: 'ds_events', columns: [{ name: 'timestamp', type: T.datetime }, { name: 'user_id', type: T.string }] },
+  { kind: 'table', name: 'users', sqliteName: 'ds_users', columns: [{ name: 'user_id', type: T.string }] },
+]);
+
+/** [code, message, start column, end column] of each diagnostic (single-line SQL). */
+function check(sql: string) {
+  return compileSql(sql, catalog).diagnostics.map((d) => [d.code, d.message, d.range?.start.column, d.range?.end.column]);
+}
+
+describe('SQL name resolution and checks', () => {
+  it('reports an unknown column with a suggestion, at the word', () => {
+    expect(check('SELECT timestmap FROM events')).toEqual([['MK4101', "Unknown column 'timestmap'. Did you mean 'timestamp'?", 8, 17]]);
+  });
+
+  it('reports an unknown qualified column', () => {
+    expect(check('SELECT e.user FROM events AS e')).toEqual([['MK4101', "Unknown column 'user' in e. Did you mean 'user_id'?", 8, 14]]);
+  });
+
+  it('reports an unknown table with a suggestion', () => {
+    expect(check('SELECT 1 FROM event')).toEqual([['MK4102', "Unknown table 'event'. Did you mean 'events'?", 15, 20]]);
+  });
+
+  it('reports an unknown function at its name', () => {
+    expect(check('SELECT cuont() FROM events')).toEqual([['MK4103', "Unknown function 'cuont'. Did you mean 'count'?", 8, 13]]);
+  });
+
+  it('reports a wrong number of arguments', () => {
+    expect(check('SELECT toStartOfHour() FROM events')).toEqual([['MK4104', 'toStartOfHour takes 1 to 2 arguments, got 0', 8, 21]]);
+  });
+
+  it('reports ambiguous columns across a join', () => {
+    expect(check('SELECT user_id FROM events AS e JOIN users AS u ON e.user_id = u.user_id')).toEqual([['MK4105', "Column 'user_id' is ambiguous: it is in e and u", 8, 15]]);
+  });
+
+  it('accepts USING columns unqualified', () => {
+    expect(check('SELECT user_id FROM events JOIN users USING (user_id)')).toEqual([]);
+  });
+
+  it('reports every error of a query, not just the first', () => {
+    expect(check('SELECT a, b FROM events').map((d) => d[0])).toEqual(['MK4101', 'MK4101']);
+  });
+
+  it('sees lambda parameters and WITH aliases', () => {
+    expect(check('WITH 3 AS n SELECT n + 1, (SELECT n) FROM events')).toEqual([]);
+  });
+
+  it('warns about WITH FILL, which mk does not fill', () => {
+    expect(check('SELECT toDate(timestamp) AS d FROM events ORDER BY d WITH FILL')).toEqual([['MK4201', 'ORDER BY … WITH FILL is not supported: rows are not filled', 52, 63]]);
+  });
+});
