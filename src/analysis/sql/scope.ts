@@ -22,7 +22,7 @@ export type Binding =
   | { readonly kind: 'alias'; readonly name: string; readonly expr: Expr; readonly scope: Scope }
   | { readonly kind: 'value'; readonly sql: string; readonly type: ChType };
 
-export type Lookup = { readonly ok: true; readonly binding: Binding } | { readonly ok: false; readonly message: string; readonly code: 'MK4101' | 'MK4105' };
+export type Lookup = { readonly ok: true; readonly binding: Binding } | { readonly ok: false; readonly message: string; readonly code: 'MK4101' };
 
 /**
  * Name resolution for one SELECT level, ClickHouse's way: aliases are visible everywhere at their level
@@ -65,8 +65,9 @@ export class Scope {
       const cols = this.relations.flatMap((r) => r.columns.filter((c) => c.name === name).map((column) => ({ relation: r, column })));
       const visible = cols.filter((c) => !c.relation.hidden.has(name));
       const pick = visible.length ? visible : cols;
-      if (pick.length > 1) return { ok: false, code: 'MK4105', message: `Column '${name}' is ambiguous: it is in ${pick.map((c) => c.relation.qualifiers[0]).join(' and ')}` };
-      if (pick[0]) return ok({ kind: 'column', ...pick[0] });
+      // Like ClickHouse, a name in several joined tables is the leftmost table's; the others need a qualifier.
+      const left = pick[0];
+      if (left) return ok({ kind: 'column', ...left });
       const dotted = this.relations.flatMap((r) => r.columns.filter((c) => c.name === parts.join('.')).map((column) => ({ relation: r, column })));
       if (dotted[0]) return ok({ kind: 'column', ...dotted[0] });
     } else {

@@ -112,7 +112,17 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
     const r = compileQuery(e.query, env.scope, env.ctx);
     return { sql: `(${r.sql})`, type: r.columns[0]?.type ?? T.nothing };
   },
-  alias: (e, env) => compileExpr(e.expr, env),
+  alias: (e, env) => {
+    // Inside its own definition a name is the column: `coalesce(anyLast(browser), '') AS browser`.
+    const s = env.scope;
+    if (s.expanding.has(e.name) || (s.aliases.get(e.name) !== e.expr && s.withAliases.get(e.name) !== e.expr)) return compileExpr(e.expr, env);
+    s.expanding.add(e.name);
+    try {
+      return compileExpr(e.expr, env);
+    } finally {
+      s.expanding.delete(e.name);
+    }
+  },
 };
 
 /** Compiles an expression to SQLite SQL with its ClickHouse type. */
@@ -132,6 +142,10 @@ export function compileLiteral(value: A.Literal['value'], env: ExprEnv): Emitted
 
 function compileColumn(e: A.ColumnRef, env: ExprEnv): Emitted {
   const found = env.scope.lookup(e.parts);
+  if (!found.ok && e.parts.length > 1) {
+    const sub = jsonSubcolumn(e, env);
+    if (sub) return sub;
+  }
   if (!found.ok) {
     env.ctx.report(found.code, found.message, e.range);
     return NULL_EMITTED;
@@ -152,6 +166,18 @@ function compileColumn(e: A.ColumnRef, env: ExprEnv): Emitted {
   if (!b.relation.outerJoined || env.inOn || isNullable(b.column.type)) return { sql: ref, type: b.column.type };
   if (env.select?.joinUseNulls) return { sql: ref, type: T.nullable(b.column.type) };
   return { sql: `COALESCE(${ref}, ${defaultSql(b.column.type, env)})`, type: b.column.type };
+}
+
+/** `event.a.b` where `event` is a JSON column: the value at `$.a.b`, as text. */
+function jsonSubcolumn(e: A.ColumnRef, env: ExprEnv): Emitted | undefined {
+  for (let k = e.parts.length - 1; k >= 1; k--) {
+    const head = env.scope.lookup(e.parts.slice(0, k));
+    if (!head.ok || head.binding.kind !== 'column' || baseType(head.binding.column.type).kind !== 'json') continue;
+    const base = compileColumn({ ...e, parts: e.parts.slice(0, k) }, env);
+    const path = `$.${e.parts.slice(k).map((p) => `"${p.replace(/"/g, '\\"')}"`).join('.')}`;
+    return { sql: `(${base.sql} ->> ${env.ctx.bind(path)})`, type: T.nullable(T.string) };
+  }
+  return undefined;
 }
 
 /** SQL for a type's default value (what LEFT JOIN's unmatched columns read in ClickHouse). */

@@ -9,7 +9,6 @@ export const SQL_CODES = {
   MK4102: { title: 'Unknown table', hint: 'Reference a datasource, a pipe, an earlier node of this pipe, or a CTE' },
   MK4103: { title: 'Unknown function' },
   MK4104: { title: 'Wrong number of arguments' },
-  MK4105: { title: 'Ambiguous column', hint: 'Qualify the column with its table alias, e.g. t.id' },
   MK4106: { title: 'Circular reference between nodes or pipes' },
   MK4107: { title: 'Unknown output node' },
   MK4201: { title: 'SQL feature not supported by mk', hint: 'Rewrite the query without it, or run it on ClickHouse' },

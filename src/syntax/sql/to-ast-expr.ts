@@ -202,7 +202,10 @@ function readPostfix(b: AstBuilder, acc: A.Expr, cst: CstNode): A.Expr {
   const c = cst.children;
   const range = { start: acc.range.start, end: b.nodeRange(cst).end };
   const num = tok(c, 'NumberLit');
-  if (num) return { kind: 'tupleAccess', expr: acc, index: Number(num.image), range };
+  if (num) {
+    // `t.1.2` lexes as `t` `.` `1.2`: two accesses.
+    return num.image.split('.').filter(Boolean).reduce<A.Expr>((e, i) => ({ kind: 'tupleAccess', expr: e, index: Number(i), range }), acc);
+  }
   const typeNode = node(c, 'typeExpr');
   if (typeNode) {
     const typeText = b.slice(typeNode);

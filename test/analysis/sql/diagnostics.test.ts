@@ -33,8 +33,10 @@ describe('SQL name resolution and checks', () => {
     expect(check('SELECT toStartOfHour() FROM events')).toEqual([['MK4104', 'toStartOfHour takes 1 to 2 arguments, got 0', 8, 21]]);
   });
 
-  it('reports ambiguous columns across a join', () => {
-    expect(check('SELECT user_id FROM events AS e JOIN users AS u ON e.user_id = u.user_id')).toEqual([['MK4105', "Column 'user_id' is ambiguous: it is in e and u", 8, 15]]);
+  it('reads a column of several joined tables as the leftmost one, like ClickHouse', () => {
+    const r = compileSql('SELECT user_id FROM events AS e JOIN users AS u ON e.user_id = u.user_id', catalog);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.query!.sql).toBe('SELECT "e"."user_id" AS "user_id" FROM "ds_events" AS "e" JOIN "ds_users" AS "u" ON ("e"."user_id" = "u"."user_id")');
   });
 
   it('accepts USING columns unqualified', () => {

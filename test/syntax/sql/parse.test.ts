@@ -46,6 +46,7 @@ const ROUND_TRIPS = [
   'SELECT f(x AS y), y + 1 FROM t',
   'SELECT started_at AS interval FROM t GROUP BY interval ORDER BY interval',
   'SELECT (1, 2,) , [1, 2,]',
+  'SELECT t.1.2, (a, b).1 FROM x',
 ];
 
 describe('parseSelect', () => {
