@@ -8,6 +8,8 @@ import { compileExpr, type Emitted, type ExprEnv, type SelectState } from './exp
 import { compileFrom } from './from.js';
 import { orderTerm } from './order.js';
 import { collectAliases } from './aliases.js';
+import { fillSql } from './fill.js';
+import type { ChType } from '../../types/ast.js';
 
 export interface CompiledSelect {
   readonly sql: string;
@@ -71,10 +73,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
     groupBy = s.groupBy.all ? items.filter((i) => !i.emitted.aggregate && i.emitted.constant === undefined).map((i) => i.emitted.sql) : s.groupBy.exprs.map((g) => compileExpr(positional(g), env).sql);
   }
   const having = s.having ? compileExpr(s.having, env).sql : undefined;
-  const order = s.orderBy.map((o) => {
-    if (o.fill) ctx.report('MK4201', 'ORDER BY … WITH FILL is not supported: rows are not filled', o.range, 'warning');
-    return orderTerm(o, env, positional);
-  });
+  const order = s.orderBy.map((o) => orderTerm(o, env, positional));
   const limit = s.limit ? limitSql(s.limit, env) : '';
 
   let fromSql = from;
@@ -92,6 +91,12 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
       .filter(Boolean)
       .join(' ');
   const prefix = withSql.length ? `WITH ${withSql.join(', ')} ` : '';
+  const fillItems = s.orderBy.filter((o) => o.fill);
+  if (fillItems.length) {
+    const filled = fill(s, items, columns, body([]), limit, env);
+    if (filled) return { sql: `WITH ${[...withSql, ...filled.ctes].join(', ')} ${filled.select}`, columns };
+    ctx.report('MK4201', 'This ORDER BY … WITH FILL is not supported (mk fills one leading key with a fixed step): rows are not filled', fillItems[0]!.range, 'warning');
+  }
   if (!s.limitBy) {
     const sql = [prefix + body([]), order.length ? `ORDER BY ${order.join(', ')}` : '', limit].filter(Boolean).join(' ');
     return { sql, columns };
@@ -112,6 +117,20 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
     .filter(Boolean)
     .join(' ');
   return { sql, columns };
+}
+
+/** WITH FILL on the first ORDER BY key, when every ORDER BY term is an output column. */
+function fill(s: A.Select, items: Item[], columns: { name: string; type: ChType }[], source: string, limit: string, env: ExprEnv) {
+  if (s.limitBy || s.orderBy.slice(1).some((o) => o.fill) || !s.orderBy[0]?.fill) return undefined;
+  const outputOf = (e: A.Expr) => {
+    if (e.kind === 'literal' && typeof e.value === 'number') return items[e.value - 1];
+    return items.find((i) => i.source === e || (e.kind === 'column' && e.parts.length === 1 && i.name === e.parts[0]));
+  };
+  const outs = s.orderBy.map((o) => outputOf(o.expr));
+  if (outs.some((o) => !o)) return undefined;
+  const order = s.orderBy.map((o, i) => `${q(outs[i]!.name)}${o.desc ? ' DESC' : ''}${o.nulls === 'first' ? ' NULLS FIRST' : ' NULLS LAST'}`);
+  const column = columns.find((c) => c.name === outs[0]!.name)!;
+  return fillSql({ item: s.orderBy[0], column, columns, source, order, limit }, env);
 }
 
 function limitSql(l: A.Limit, env: ExprEnv): string {

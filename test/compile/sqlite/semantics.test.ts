@@ -134,6 +134,14 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(types(r.columns).slice(3)).toEqual(['str String', 'back UInt8', 'rn UInt64']);
   });
 
+  it('fills gaps with ORDER BY … WITH FILL', () => {
+    // Days 19723 and 19725 have rows with id > 1 … only 19724, 19725: fill from 19722 to 19726 (exclusive).
+    const r = t.run("SELECT d, count() AS c FROM events WHERE id > 1 GROUP BY d ORDER BY d WITH FILL FROM toDate('2024-01-01') TO toDate('2024-01-04')");
+    expect(r.rows).toEqual([[19723, 0], [19724, 1], [19725, 1]]);
+    const h = t.run('SELECT toStartOfHour(ts) AS h, count() AS c FROM events WHERE id != 2 GROUP BY h ORDER BY h WITH FILL STEP INTERVAL 1 DAY');
+    expect(h.rows).toEqual([[1704067200, 1], [1704153600, 0], [1704240000, 1]]);
+  });
+
   it('groups by position and GROUP BY ALL', () => {
     expect(t.run('SELECT id > 1, count() FROM events GROUP BY 1 ORDER BY 1').rows).toEqual([[0, 1], [1, 2]]);
     expect(t.run('SELECT id > 1 AS k, count() AS c FROM events GROUP BY ALL ORDER BY k').rows).toEqual([[0, 1], [1, 2]]);
