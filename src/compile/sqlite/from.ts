@@ -9,16 +9,19 @@ import { compileQuery, cteSource } from './select.js';
 
 const JOIN_SQL: Record<A.JoinKind, string> = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN', cross: 'CROSS JOIN', comma: ',' };
 
-/** Compiles a FROM clause, adding each relation to `env.scope`; returns the SQL after FROM. */
-export function compileFrom(t: A.TableExpr, env: ExprEnv): string {
+/**
+ * Compiles a FROM clause, adding each relation to `env.scope`; returns the SQL after FROM. `anyBy` keeps one
+ * row per value of those columns (the right side of ANY / SEMI joins).
+ */
+export function compileFrom(t: A.TableExpr, env: ExprEnv, anyBy?: readonly string[]): string {
   switch (t.kind) {
     case 'table':
-      return tableRef(t, env);
+      return tableRef(t, env, anyBy);
     case 'subqueryTable': {
       const r = compileQuery(t.query, env.scope, env.ctx);
       const alias = t.alias ?? env.ctx.fresh('__s');
       addRelation(env.scope, [alias], alias, r.columns);
-      return `(${r.sql}) AS ${q(alias)}`;
+      return `${onePer(`(${r.sql})`, anyBy, r.columns)} AS ${q(alias)}`;
     }
     case 'tableFunction':
       return tableFunction(t, env);
@@ -35,7 +38,13 @@ function addRelation(scope: Scope, qualifiers: string[], sqlAlias: string, colum
   return rel;
 }
 
-function tableRef(t: A.TableRef, env: ExprEnv): string {
+/** `(SELECT * FROM src GROUP BY k)`: SQLite keeps one arbitrary row per k, which is what ANY JOIN promises. */
+function onePer(sql: string, anyBy: readonly string[] | undefined, columns: readonly CatalogColumn[]): string {
+  if (!anyBy?.length || !anyBy.every((k) => columns.some((c) => c.name === k))) return sql;
+  return `(SELECT * FROM ${sql} GROUP BY ${anyBy.map(q).join(', ')})`;
+}
+
+function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): string {
   const name = t.parts.join('.');
   const source: RelationSource | undefined = cteSource(env.scope, name) ?? env.ctx.env.lookup(name, t.range);
   const alias = t.alias ?? t.parts[t.parts.length - 1]!;
@@ -47,8 +56,8 @@ function tableRef(t: A.TableRef, env: ExprEnv): string {
   }
   addRelation(env.scope, t.alias ? [t.alias] : [alias, name], alias, source.columns);
   if (t.sample) env.ctx.report('MK4201', 'SAMPLE is ignored: mk reads every row', t.range, 'warning');
-  if (t.final && source.engine && /Replacing/i.test(source.engine.kind)) return `${finalSql(source, env, t)} AS ${q(alias)}`;
-  return `${source.sql} AS ${q(alias)}`;
+  const rows = t.final && source.engine && /Replacing/i.test(source.engine.kind) ? finalSql(source, env, t) : source.sql;
+  return `${onePer(rows, anyBy, source.columns)} AS ${q(alias)}`;
 }
 
 /**
@@ -85,7 +94,8 @@ function tableFunction(t: A.TableFunction, env: ExprEnv): string {
 function join(t: A.Join, env: ExprEnv): string {
   const left = compileFrom(t.left, env);
   const before = env.scope.relations.length;
-  const right = compileFrom(t.right, env);
+  const one = t.strictness === 'any' || t.strictness === 'semi';
+  const right = compileFrom(t.right, env, one && t.joinKind !== 'right' ? (t.using ?? rightKeys(t)) : undefined);
   const leftRels = env.scope.relations.slice(0, before);
   const rightRels = env.scope.relations.slice(before);
   if (t.strictness === 'anti' || t.strictness === 'asof') {
@@ -107,10 +117,28 @@ function join(t: A.Join, env: ExprEnv): string {
     });
     cond = ` ON ${terms.join(' AND ')}`;
   }
-  if (t.joinKind === 'left' || t.joinKind === 'full') for (const r of rightRels) r.outerJoined = true;
-  if (t.joinKind === 'right' || t.joinKind === 'full') for (const r of leftRels) r.outerJoined = true;
-  const op = JOIN_SQL[t.joinKind];
+  // LEFT SEMI JOIN keeps the left rows that have a match: an inner join with one right row per key.
+  const kind = t.strictness === 'semi' && t.joinKind === 'left' ? 'inner' : t.joinKind;
+  if (kind === 'left' || kind === 'full') for (const r of rightRels) r.outerJoined = true;
+  if (kind === 'right' || kind === 'full') for (const r of leftRels) r.outerJoined = true;
+  const op = JOIN_SQL[kind];
   return op === ',' ? `${left}, ${right}` : `${left} ${op} ${right}${cond}`;
+}
+
+/** The right table's columns in `ON l.a = r.a AND …` (the keys an ANY join keeps one row per). */
+function rightKeys(t: A.Join): string[] {
+  const r = t.right;
+  const name = r.kind === 'table' ? (r.alias ?? r.parts[r.parts.length - 1]) : r.kind === 'subqueryTable' ? r.alias : undefined;
+  const keys: string[] = [];
+  const visit = (e: A.Expr | undefined): boolean => {
+    if (!e || e.kind !== 'binary') return false;
+    if (e.op === 'and') return visit(e.left) && visit(e.right);
+    if (e.op !== '=') return false;
+    const side = [e.left, e.right].find((x) => x.kind === 'column' && x.parts.length === 2 && x.parts[0] === name);
+    if (side?.kind === 'column') keys.push(side.parts[1]!);
+    return !!side;
+  };
+  return name !== undefined && visit(t.on) ? keys : [];
 }
 
 /** `ARRAY JOIN a AS x, b AS y` unfolds arrays in step (zipped by position) through json_each. */

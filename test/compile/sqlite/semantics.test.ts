@@ -52,6 +52,16 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(types(r.columns)[1]).toBe('country Nullable(String)');
   });
 
+  it('joins at most one right row per key with ANY / SEMI', () => {
+    const dup = setup([
+      { name: 'l', columns: { k: 'UInt8' }, rows: [[1], [2]] },
+      { name: 'r', columns: { k: 'UInt8', v: 'String' }, rows: [[1, 'x'], [1, 'y']] },
+    ]);
+    expect(dup.run('SELECT count() FROM l ALL LEFT JOIN r USING (k)').rows).toEqual([[3]]);
+    expect(dup.run('SELECT count() FROM l ANY LEFT JOIN r USING (k)').rows).toEqual([[2]]);
+    expect(dup.run('SELECT l.k FROM l LEFT SEMI JOIN r ON l.k = r.k').rows).toEqual([[1]]);
+  });
+
   it('reuses SELECT-list aliases in the same list and in WHERE', () => {
     const r = t.run('SELECT countIf(name = \'view\') AS views, count() AS total, views / total AS ratio FROM events');
     expect(r.rows).toEqual([[1, 3, 1 / 3]]);
