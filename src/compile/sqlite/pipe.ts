@@ -130,3 +130,21 @@ export function compileSql(
   if (!source) return { diagnostics: program.ctx.diagnostics };
   return program.finish(source);
 }
+
+/**
+ * Checks every node of a pipe (not only those the output reads) and returns each node's output columns
+ * with their ClickHouse types: what `mk check`-style tools and schema inference need, without running.
+ */
+export function analyzePipe(
+  nodes: readonly NodeSql[],
+  catalog: Catalog,
+  options: { pipeName?: string } = {},
+): { nodes: ReadonlyMap<string, { name: string; type: CompiledQuery['columns'][number]['type'] }[]>; diagnostics: Diagnostic[] } {
+  const program = new Program(catalog, new Date(0));
+  const out = new Map<string, { name: string; type: CompiledQuery['columns'][number]['type'] }[]>();
+  for (const n of nodes) {
+    const source = program.node(options.pipeName ?? 'pipe', nodes, n.name, undefined);
+    if (source) out.set(n.name, source.columns.map((c) => ({ name: c.name, type: c.type })));
+  }
+  return { nodes: out, diagnostics: program.ctx.diagnostics };
+}

@@ -2,7 +2,7 @@ import type { CatalogColumn } from '../../analysis/sql/catalog.js';
 import { Scope } from '../../analysis/sql/scope.js';
 import { supertype } from '../../analysis/sql/type-rules.js';
 import type * as A from '../../syntax/sql/ast.js';
-import { printExpr } from '../../syntax/sql/print.js';
+import { columnName } from '../../analysis/sql/column-name.js';
 import { type CompileContext, q, type RelationSource } from './context.js';
 import { compileExpr, type Emitted, type ExprEnv, type SelectState } from './expr.js';
 import { compileFrom } from './from.js';
@@ -162,7 +162,7 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
       }
       continue;
     }
-    const name = item.kind === 'alias' ? item.name : item.kind === 'column' ? item.parts[item.parts.length - 1]! : printExpr(item);
+    const name = columnName(item);
     out.push({ name, emitted: compileExpr(item, env), source: item.kind === 'alias' ? item.expr : item });
   }
   return out;

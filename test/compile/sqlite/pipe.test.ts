@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compilePipe, compileSql } from '../../../src/compile/sqlite/index.js';
+import { analyzePipe, compilePipe, compileSql } from '../../../src/compile/sqlite/index.js';
 import { positionAt } from '../../../src/diagnostics/diagnostic.js';
+import { printType } from '../../../src/types/print.js';
 import { setup } from './harness.js';
 
 const t = setup(
@@ -60,6 +61,25 @@ describe('compilePipe', () => {
 
   it('reports an unknown output node', () => {
     expect(compilePipe([{ name: 'a', sql: 'SELECT 1' }], t.catalog, { outputNode: 'zzz' }).diagnostics[0]?.code).toBe('MK4107');
+  });
+});
+
+describe('analyzePipe', () => {
+  it('types every node and reports the errors of every node', () => {
+    const r = analyzePipe(
+      [
+        { name: 'a', sql: 'SELECT user, count() AS c, avg(amount) AS m FROM events GROUP BY user' },
+        { name: 'b', sql: 'SELECT nope FROM events' },
+        { name: 'c', sql: 'SELECT c * 2 AS d FROM a' },
+      ],
+      t.catalog,
+    );
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["Unknown column 'nope'"]);
+    expect([...r.nodes].map(([n, cols]) => [n, cols.map((c) => `${c.name} ${printType(c.type)}`)])).toEqual([
+      ['a', ['user String', 'c UInt64', 'm Float64']],
+      ['b', ['nope Nullable(Nothing)']],
+      ['c', ['d UInt64']],
+    ]);
   });
 });
 
