@@ -22,8 +22,6 @@ export function createApp(host: Host, options: AppOptions = {}): FastifyInstance
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: options.logger ? { redact: ['req.headers.authorization', 'req.query.token'] } : false,
-    // Tokens travel in the query string: keep them out of logged URLs.
-    disableRequestLogging: !options.logger,
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (request, raw, done) => {
