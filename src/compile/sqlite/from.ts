@@ -113,6 +113,11 @@ function join(t: A.Join, env: ExprEnv): string {
         return '0';
       }
       r.hidden.add(c);
+      // A RIGHT or FULL join's key comes from whichever side matched.
+      if (t.joinKind === 'right' || t.joinKind === 'full') {
+        const type = l.columns.find((x) => x.name === c)!.type;
+        env.scope.values.set(c, { sql: `COALESCE(${q(l.sqlAlias)}.${q(c)}, ${q(r.sqlAlias)}.${q(c)})`, type });
+      }
       return `${q(l.sqlAlias)}.${q(c)} = ${q(r.sqlAlias)}.${q(c)}`;
     });
     cond = ` ON ${terms.join(' AND ')}`;

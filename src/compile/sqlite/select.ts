@@ -157,7 +157,9 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
           if (item.except.includes(col.name) || (!item.qualifier.length && rel.hidden.has(col.name))) continue;
           const ref: A.ColumnRef = { kind: 'column', parts: [rel.qualifiers[0]!, col.name], range: item.range };
           const value = env.scope.values.get(col.name);
-          out.push({ name: col.name, emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env), source: ref });
+          // A name already taken by an earlier table's column is qualified, as ClickHouse does: `u.id`.
+          const name = out.some((o) => o.name === col.name) ? `${rel.qualifiers[0]}.${col.name}` : col.name;
+          out.push({ name, emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env), source: ref });
         }
       }
       continue;

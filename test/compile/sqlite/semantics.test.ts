@@ -46,6 +46,13 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(r.rows).toEqual([[1, 'ES', 10], [2, '', 0], [3, 'FR', 30]]);
   });
 
+  it('takes a FULL JOIN USING key from the side that matched, and qualifies duplicate * names', () => {
+    const r = t.run('SELECT id, country FROM events FULL JOIN (SELECT 9 AS id, \'DE\' AS country) AS x USING (id) ORDER BY id');
+    expect(r.rows).toEqual([[1, ''], [2, ''], [3, ''], [9, 'DE']]);
+    const s = t.run('SELECT * FROM users AS u JOIN users AS v ON u.id = v.id ORDER BY u.id');
+    expect(s.columns.map((c) => c.name)).toEqual(['id', 'country', 'score', 'v.id', 'v.country', 'v.score']);
+  });
+
   it('keeps NULLs with SETTINGS join_use_nulls = 1', () => {
     const r = t.run('SELECT e.id, u.country FROM events AS e LEFT JOIN users AS u USING (id) ORDER BY e.id SETTINGS join_use_nulls = 1');
     expect(r.rows).toEqual([[1, 'ES'], [2, null], [3, 'FR']]);

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSelect } from '../../../src/syntax/sql/index.js';
+import { parseSelect, printQuery } from '../../../src/syntax/sql/index.js';
+
+function shape(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(shape);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range' && k !== 'nameRange').map(([k, v]) => [k, shape(v)]));
+  return x;
+}
 
 /**
  * Grammar coverage over the real corpus: every `SQL >` block of every .pipe. Templated nodes (`%`) are
@@ -64,7 +70,7 @@ const exists = (() => {
 })();
 
 describe.skipIf(!exists)('corpus grammar coverage', () => {
-  it('parses the SQL nodes of every .pipe', () => {
+  it('parses the SQL nodes of every .pipe, and each prints back to the same AST', () => {
     const stats = { plain: 0, plainOk: 0, templated: 0, templatedOk: 0 };
     const failures: string[] = [];
     for (const file of pipes(CORPUS)) {
@@ -72,7 +78,14 @@ describe.skipIf(!exists)('corpus grammar coverage', () => {
         const templated = block.trimStart().startsWith('%');
         const sql = templated ? crudeRender(block) : block;
         if (sql.trim() === '') continue;
-        const ok = parseSelect(sql).diagnostics.length === 0;
+        const parsed = parseSelect(sql);
+        const ok = parsed.diagnostics.length === 0;
+        // Every parsed node must print back to SQL that parses to the same AST.
+        if (parsed.ast) {
+          const again = parseSelect(printQuery(parsed.ast));
+          expect(again.diagnostics.map((d) => d.code), `${file}\n${printQuery(parsed.ast)}`).toEqual(parsed.diagnostics.map((d) => d.code));
+          expect(shape(again.ast)).toEqual(shape(parsed.ast));
+        }
         if (templated) {
           stats.templated++;
           if (ok) stats.templatedOk++;
