@@ -9,6 +9,10 @@ import { compileFrom } from './from.js';
 import { orderTerm } from './order.js';
 import { collectAliases } from './aliases.js';
 import { fillSql } from './fill.js';
+import { ungroupedColumns } from '../../analysis/sql/group-check.js';
+import { lookupFunction } from '../functions/index.js';
+
+const isAggregate = (name: string) => lookupFunction(name)?.def.kind === 'aggregate';
 import type { ChType } from '../../types/ast.js';
 
 export interface CompiledSelect {
@@ -61,6 +65,9 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   collectAliases(s, scope);
 
   const items = expandItems(s.items, env);
+  for (const u of ungroupedColumns(s, scope, isAggregate)) {
+    ctx.report('MK4108', `Column '${u.name}' is neither inside an aggregate function nor a GROUP BY key`, u.range, 'error', `Add ${u.name} to GROUP BY, or wrap it in an aggregate such as any(${u.name})`);
+  }
   const where = [s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql);
   const positional = (e: A.Expr): A.Expr => {
     // ClickHouse reads `GROUP BY 1` / `ORDER BY 2` as positions in the SELECT list.

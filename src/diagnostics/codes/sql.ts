@@ -11,6 +11,7 @@ export const SQL_CODES = {
   MK4104: { title: 'Wrong number of arguments' },
   MK4106: { title: 'Circular reference between nodes or pipes' },
   MK4107: { title: 'Unknown output node' },
+  MK4108: { title: 'Column not aggregated and not grouped' },
   MK4201: { title: 'SQL feature not supported by mk', hint: 'Rewrite the query without it, or run it on ClickHouse' },
   MK4202: { title: 'Function cannot be compiled' },
 } satisfies Record<string, CodeInfo>;

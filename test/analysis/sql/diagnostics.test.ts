@@ -39,6 +39,14 @@ describe('SQL name resolution and checks', () => {
     expect(r.query!.sql).toBe('SELECT "e"."user_id" AS "user_id" FROM "ds_events" AS "e" JOIN "ds_users" AS "u" ON ("e"."user_id" = "u"."user_id")');
   });
 
+  it('rejects columns neither aggregated nor grouped, as ClickHouse does', () => {
+    expect(check('SELECT user_id, count() FROM events')).toEqual([['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 8, 15]]);
+    expect(check('SELECT toDate(timestamp) AS d, user_id, count() FROM events GROUP BY d')).toEqual([['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 32, 39]]);
+    expect(check('SELECT toDate(timestamp) AS timestamp, count() AS c, c + 1 FROM events GROUP BY timestamp')).toEqual([]);
+    expect(check('SELECT toStartOfHour(timestamp), count() FROM events GROUP BY 1')).toEqual([]);
+    expect(check('SELECT user_id || \'x\', count() FROM events GROUP BY user_id')).toEqual([]);
+  });
+
   it('accepts USING columns unqualified', () => {
     expect(check('SELECT user_id FROM events JOIN users USING (user_id)')).toEqual([]);
   });
