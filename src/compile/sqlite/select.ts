@@ -156,6 +156,17 @@ interface Item {
 function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
   const out: Item[] = [];
   for (const item of items) {
+    // COLUMNS('regexp') selects every visible column whose name matches.
+    if (item.kind === 'call' && item.name.toUpperCase() === 'COLUMNS' && item.args.length === 1 && item.args[0]!.kind === 'literal' && typeof item.args[0]!.value === 'string') {
+      const re = new RegExp(item.args[0]!.value);
+      for (const rel of env.scope.relations) {
+        for (const col of rel.columns.filter((c) => re.test(c.name) && !rel.hidden.has(c.name))) {
+          const ref: A.ColumnRef = { kind: 'column', parts: [rel.qualifiers[0]!, col.name], range: item.range };
+          out.push({ name: col.name, emitted: compileExpr(ref, env), source: ref });
+        }
+      }
+      continue;
+    }
     if (item.kind === 'star') {
       const rels = item.qualifier.length ? env.scope.relations.filter((r) => r.qualifiers.includes(item.qualifier.join('.'))) : env.scope.relations;
       if (item.qualifier.length && rels.length === 0) env.ctx.report('MK4102', `Unknown table '${item.qualifier.join('.')}' in ${item.qualifier.join('.')}.*`, item.range);

@@ -159,6 +159,12 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(h.rows).toEqual([[1704067200, 1], [1704153600, 0], [1704240000, 1]]);
   });
 
+  it('expands *, t.*, * EXCEPT and COLUMNS(re)', () => {
+    expect(t.run('SELECT * EXCEPT (tags, n) FROM events WHERE id = 1').columns.map((c) => c.name)).toEqual(['id', 'name', 'ts', 'd']);
+    expect(t.run("SELECT COLUMNS('^(id|name)$') FROM events WHERE id = 1").rows).toEqual([[1, 'Click']]);
+    expect(t.run('SELECT u.* FROM events AS e JOIN users AS u ON e.id = u.id ORDER BY u.id').rows).toEqual([[1, 'ES', 10], [3, 'FR', 30]]);
+  });
+
   it('groups by position and GROUP BY ALL', () => {
     expect(t.run('SELECT id > 1, count() FROM events GROUP BY 1 ORDER BY 1').rows).toEqual([[0, 1], [1, 2]]);
     expect(t.run('SELECT id > 1 AS k, count() AS c FROM events GROUP BY ALL ORDER BY k').rows).toEqual([[0, 1], [1, 2]]);
