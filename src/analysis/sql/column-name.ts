@@ -26,7 +26,13 @@ export function columnName(e: A.Expr): string {
   const fn = (name: string, ...args: A.Expr[]) => `${name}(${args.map(columnName).join(', ')})`;
   switch (e.kind) {
     case 'literal':
-      return typeof e.value === 'string' ? quoteString(e.value) : e.value === null ? 'NULL' : typeof e.value === 'boolean' ? String(e.value) : String(e.value);
+      return typeof e.value === 'string'
+        ? quoteString(e.value)
+        : e.value === null
+          ? 'NULL'
+          : typeof e.value === 'boolean'
+            ? String(e.value)
+            : String(e.value);
     case 'column':
       return e.parts[e.parts.length - 1]!;
     case 'alias':
@@ -41,7 +47,11 @@ export function columnName(e: A.Expr): string {
     case 'unary':
       return fn(e.op === 'not' ? 'not' : 'negate', e.operand);
     case 'like':
-      return fn(`${e.negated ? 'not' : ''}${e.caseInsensitive ? (e.negated ? 'ILike' : 'ilike') : e.negated ? 'Like' : 'like'}`, e.expr, e.pattern);
+      return fn(
+        `${e.negated ? 'not' : ''}${e.caseInsensitive ? (e.negated ? 'ILike' : 'ilike') : e.negated ? 'Like' : 'like'}`,
+        e.expr,
+        e.pattern,
+      );
     case 'in':
       return fn(`${e.global ? 'global' : ''}${e.negated ? (e.global ? 'NotIn' : 'notIn') : e.global ? 'In' : 'in'}`, e.expr, e.target);
     case 'isNull':
@@ -59,7 +69,7 @@ export function columnName(e: A.Expr): string {
     case 'tuple':
       return `(${e.elements.map(columnName).join(', ')})`;
     case 'ternary':
-      return fn('if', e.cond, e.then, e.else);
+      return fn('if', e.cond, e.ifTrue, e.ifFalse);
     case 'interval':
       return `toInterval${(e.unit ?? '').charAt(0)}${(e.unit ?? '').slice(1).toLowerCase()}(${columnName(e.value)})`;
     default:

@@ -19,7 +19,11 @@ export function ungroupedColumns(s: A.Select, scope: Scope, isAggregate: (name: 
     return item ? (item.kind === 'alias' ? item.expr : item) : g;
   };
   const keys = s.groupBy && !s.groupBy.all ? s.groupBy.exprs.map((g) => resolveAlias(positional(g), scope)) : [];
-  const aggregated = keys.length > 0 || [...s.items, ...(s.having ? [s.having] : []), ...s.orderBy.map((o) => o.expr)].some((e) => hasAggregate(e, scope, isAggregate, new Set()));
+  const aggregated =
+    keys.length > 0 ||
+    [...s.items, ...(s.having ? [s.having] : []), ...s.orderBy.map((o) => o.expr)].some((e) =>
+      hasAggregate(e, scope, isAggregate, new Set()),
+    );
   if (!aggregated || s.groupBy?.all) return [];
   const keyTexts = new Set(keys.map(printExpr));
   const keyColumns = new Set(keys.flatMap((k) => (k.kind === 'column' ? [columnKey(k, scope)] : [])).filter((k): k is string => !!k));
@@ -36,7 +40,10 @@ export function ungroupedColumns(s: A.Select, scope: Scope, isAggregate: (name: 
   };
   const visit = (e: A.Expr, seen: Set<string>): void => {
     if (keyTexts.has(printExpr(e))) return;
-    if (e.kind === 'alias') return within(e.name, () => visit(e.expr, seen));
+    if (e.kind === 'alias') {
+      within(e.name, () => visit(e.expr, seen));
+      return;
+    }
     if (e.kind === 'call' && (isAggregate(e.name) || e.over)) return;
     if (e.kind === 'subquery' || e.kind === 'lambda') return;
     if (e.kind === 'column') {
@@ -45,7 +52,8 @@ export function ungroupedColumns(s: A.Select, scope: Scope, isAggregate: (name: 
       const b = found.binding;
       if (b.kind === 'alias' && !seen.has(b.name) && b.scope === scope && scope.aliases.has(b.name)) {
         if (keyTexts.has(printExpr(b.expr))) return;
-        return within(b.name, () => visit(b.expr, new Set([...seen, b.name])));
+        within(b.name, () => visit(b.expr, new Set([...seen, b.name])));
+        return;
       }
       if (b.kind !== 'column') return;
       const key = `${b.relation.sqlAlias}.${b.column.name}`;
@@ -100,7 +108,7 @@ function childExprs(e: A.Expr): A.Expr[] {
     case 'tupleAccess':
       return [e.expr];
     case 'case':
-      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.else ? [e.else] : [])];
+      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.result]), ...(e.else ? [e.else] : [])];
     case 'interval':
       return [e.value];
     case 'array':
@@ -111,7 +119,7 @@ function childExprs(e: A.Expr): A.Expr[] {
     case 'subscript':
       return [e.expr, e.index];
     case 'ternary':
-      return [e.cond, e.then, e.else];
+      return [e.cond, e.ifTrue, e.ifFalse];
     default:
       return [];
   }

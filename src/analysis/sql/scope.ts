@@ -22,7 +22,9 @@ export type Binding =
   | { readonly kind: 'alias'; readonly name: string; readonly expr: Expr; readonly scope: Scope }
   | { readonly kind: 'value'; readonly sql: string; readonly type: ChType };
 
-export type Lookup = { readonly ok: true; readonly binding: Binding } | { readonly ok: false; readonly message: string; readonly code: 'MK4101' };
+export type Lookup =
+  | { readonly ok: true; readonly binding: Binding }
+  | { readonly ok: false; readonly message: string; readonly code: 'MK4101' };
 
 /**
  * Name resolution for one SELECT level, ClickHouse's way: aliases are visible everywhere at their level
@@ -50,7 +52,11 @@ export class Scope {
     const found = this.find(parts);
     if (found) return found;
     const name = parts.join('.');
-    return { ok: false, code: 'MK4101', message: `Unknown column '${name}'.${didYouMean(parts[parts.length - 1]!, this.candidates())}`.replace(/\.$/, '') };
+    return {
+      ok: false,
+      code: 'MK4101',
+      message: `Unknown column '${name}'.${didYouMean(parts[parts.length - 1]!, this.candidates())}`.replace(/\.$/, ''),
+    };
   }
 
   private find(parts: readonly string[]): Lookup | undefined {
@@ -68,7 +74,9 @@ export class Scope {
       // Like ClickHouse, a name in several joined tables is the leftmost table's; the others need a qualifier.
       const left = pick[0];
       if (left) return ok({ kind: 'column', ...left });
-      const dotted = this.relations.flatMap((r) => r.columns.filter((c) => c.name === parts.join('.')).map((column) => ({ relation: r, column })));
+      const dotted = this.relations.flatMap((r) =>
+        r.columns.filter((c) => c.name === parts.join('.')).map((column) => ({ relation: r, column })),
+      );
       if (dotted[0]) return ok({ kind: 'column', ...dotted[0] });
     } else {
       const qualifier = parts.slice(0, -1).join('.');
@@ -76,7 +84,14 @@ export class Scope {
       if (rel) {
         const column = rel.columns.find((c) => c.name === name);
         if (column) return ok({ kind: 'column', relation: rel, column });
-        return { ok: false, code: 'MK4101', message: `Unknown column '${name}' in ${qualifier}.${didYouMean(name, rel.columns.map((c) => c.name))}`.replace(/\.$/, '') };
+        return {
+          ok: false,
+          code: 'MK4101',
+          message: `Unknown column '${name}' in ${qualifier}.${didYouMean(
+            name,
+            rel.columns.map((c) => c.name),
+          )}`.replace(/\.$/, ''),
+        };
       }
       // A column whose name has a dot (Nested subcolumns are stored as `n.x`).
       const whole = parts.join('.');

@@ -62,7 +62,11 @@ export function supertype(types: readonly ChType[]): ChType {
     if (acc.kind === 'int' && b.kind === 'int') {
       const signed = acc.signed || b.signed;
       const bits = acc.signed !== b.signed && !signed ? acc.bits : Math.max(acc.bits, b.bits);
-      acc = { kind: 'int', bits: (acc.signed !== b.signed && (acc.signed ? b.bits >= acc.bits : acc.bits >= b.bits) ? nextBits(bits) : bits) as 8, signed };
+      acc = {
+        kind: 'int',
+        bits: (acc.signed !== b.signed && (acc.signed ? b.bits >= acc.bits : acc.bits >= b.bits) ? nextBits(bits) : bits) as 8,
+        signed,
+      };
     } else if ((acc.kind === 'int' || acc.kind === 'float') && (b.kind === 'int' || b.kind === 'float')) {
       acc = T.float64;
     } else if (acc.kind === 'date' && b.kind === 'datetime') {

@@ -15,10 +15,7 @@ export function collectAliases(s: A.Select, scope: Scope): void {
     }
     for (const child of children(e)) visit(child);
   };
-  s.items.forEach(visit);
-  [s.prewhere, s.where, s.having].forEach(visit);
-  s.groupBy?.exprs.forEach(visit);
-  s.orderBy.forEach((o) => visit(o.expr));
+  for (const e of [...s.items, s.prewhere, s.where, s.having, ...(s.groupBy?.exprs ?? []), ...s.orderBy.map((o) => o.expr)]) visit(e);
 }
 
 /** Direct sub-expressions, not entering subqueries (their aliases belong to them). */
@@ -46,7 +43,7 @@ export function children(e: A.Expr): A.Expr[] {
     case 'alias':
       return [e.expr];
     case 'case':
-      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.else ? [e.else] : [])];
+      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.result]), ...(e.else ? [e.else] : [])];
     case 'interval':
       return [e.value];
     case 'array':
@@ -61,6 +58,6 @@ export function children(e: A.Expr): A.Expr[] {
     case 'lambda':
       return [e.body];
     case 'ternary':
-      return [e.cond, e.then, e.else];
+      return [e.cond, e.ifTrue, e.ifFalse];
   }
 }

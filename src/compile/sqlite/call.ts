@@ -3,7 +3,7 @@ import { didYouMean } from '../../analysis/sql/suggest.js';
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, T } from '../../types/ast.js';
 import { emitCall, listFunctions, lookupFunction } from '../functions/index.js';
-import type { EmittedArg, EmitContext, LambdaArg } from '../functions/types.js';
+import type { EmitContext, EmittedArg, LambdaArg } from '../functions/types.js';
 import { EmitFailure, q } from './context.js';
 import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
 import { printOrderBy } from './order.js';
@@ -51,21 +51,35 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
       return { sql, type };
     }
     const names = listFunctions().flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    ctx.report('MK4103', `Unknown function '${e.name}'.${didYouMean(e.name, [...names, ...Object.keys(WINDOW)])}`.replace(/\.$/, ''), e.nameRange);
-    argExprs.forEach((a) => a.kind !== 'lambda' && compileExpr(a, env));
+    ctx.report(
+      'MK4103',
+      `Unknown function '${e.name}'.${didYouMean(e.name, [...names, ...Object.keys(WINDOW)])}`.replace(/\.$/, ''),
+      e.nameRange,
+    );
+    for (const a of argExprs) if (a.kind !== 'lambda') compileExpr(a, env);
     return NULL_EMITTED;
   }
   const { def, combinators } = resolved;
   const expected = def.minArgs + (combinators.includes('If') ? 1 : 0);
   const expectedMax = def.maxArgs + (combinators.includes('If') ? 1 : 0);
   if (argExprs.length < expected || argExprs.length > expectedMax) {
-    const range = expected === expectedMax ? `${expected}` : expectedMax === Infinity ? `at least ${expected}` : `${expected} to ${expectedMax}`;
-    ctx.report('MK4104', `${e.name} takes ${range} argument${expected === 1 && expectedMax === 1 ? '' : 's'}, got ${argExprs.length}`, e.nameRange);
+    const range =
+      expected === expectedMax ? `${expected}` : expectedMax === Infinity ? `at least ${expected}` : `${expected} to ${expectedMax}`;
+    ctx.report(
+      'MK4104',
+      `${e.name} takes ${range} argument${expected === 1 && expectedMax === 1 ? '' : 's'}, got ${argExprs.length}`,
+      e.nameRange,
+    );
     return NULL_EMITTED;
   }
-  const args = argExprs.map((a, i) => (a.kind === 'lambda' ? lambdaArg(a, env) : compileExpr(a, env)));
+  const args = argExprs.map((a) => (a.kind === 'lambda' ? lambdaArg(a, env) : compileExpr(a, env)));
   const params = (e.params ?? []).map((p) => paramValue(p, env));
-  const emitCtx: EmitContext = { bind: (v) => ctx.bind(v), fail: (m) => { throw new EmitFailure(m); } };
+  const emitCtx: EmitContext = {
+    bind: (v) => ctx.bind(v),
+    fail: (m) => {
+      throw new EmitFailure(m);
+    },
+  };
   try {
     const r = emitCall(resolved, { params, args, distinct: e.distinct, ...(over !== undefined ? { over } : {}) }, emitCtx);
     const aggregate = (def.kind === 'aggregate' && over === undefined) || aggAll(args).aggregate === true;
@@ -112,7 +126,11 @@ function windowSql(w: A.WindowSpec, env: ExprEnv): string {
   if (w.orderBy.length) parts.push(printOrderBy(w.orderBy, env));
   if (w.frame) {
     const bound = (b: A.FrameBound) =>
-      b.kind === 'current' ? 'CURRENT ROW' : b.kind === 'unbounded' ? `UNBOUNDED ${b.direction.toUpperCase()}` : `${compileExpr(b.value, env).sql} ${b.direction.toUpperCase()}`;
+      b.kind === 'current'
+        ? 'CURRENT ROW'
+        : b.kind === 'unbounded'
+          ? `UNBOUNDED ${b.direction.toUpperCase()}`
+          : `${compileExpr(b.value, env).sql} ${b.direction.toUpperCase()}`;
     const f = w.frame;
     parts.push(`${f.unit.toUpperCase()} ${f.end ? `BETWEEN ${bound(f.start)} AND ${bound(f.end)}` : bound(f.start)}`);
   }

@@ -53,13 +53,23 @@ export function compileCast(e: A.Cast, env: ExprEnv): Emitted {
     // Without the library's conversion, SQLite's CAST is right for plain numbers and strings.
     const affinity = base.kind === 'int' ? 'INTEGER' : base.kind === 'float' ? 'REAL' : base.kind === 'string' ? 'TEXT' : undefined;
     if (affinity) return { sql: `CAST(${x.sql} AS ${affinity})`, type: target, ...agg(x) };
-    if (base.kind === 'array' || base.kind === 'map' || base.kind === 'tuple' || base.kind === 'lowcardinality') return { ...x, type: target };
+    if (base.kind === 'array' || base.kind === 'map' || base.kind === 'tuple' || base.kind === 'lowcardinality')
+      return { ...x, type: target };
     env.ctx.report('MK4201', `CAST to ${e.typeText} is not supported`, e.range);
     return { ...x, type: target };
   }
   const args = base.kind === 'datetime64' ? [x, { sql: env.ctx.bind(base.precision), type: T.uint8, constant: base.precision }] : [x];
   try {
-    const r = emitCall(resolved, { params: [], args }, { bind: (v) => env.ctx.bind(v), fail: (m) => { throw new EmitFailure(m); } });
+    const r = emitCall(
+      resolved,
+      { params: [], args },
+      {
+        bind: (v) => env.ctx.bind(v),
+        fail: (m) => {
+          throw new EmitFailure(m);
+        },
+      },
+    );
     return { sql: r.sql, type: target, ...agg(x) };
   } catch (err) {
     if (!(err instanceof EmitFailure)) throw err;

@@ -1,6 +1,6 @@
+import type { CatalogColumn, TableEngine } from '../../analysis/sql/catalog.js';
 import type { Diagnostic, Range } from '../../diagnostics/diagnostic.js';
 import type { ChType } from '../../types/ast.js';
-import type { CatalogColumn, TableEngine } from '../../analysis/sql/catalog.js';
 
 /** A compiled query: SQLite SQL with `?` placeholders, the values to bind, and the ClickHouse output columns. */
 export interface CompiledQuery {
@@ -63,12 +63,20 @@ export class CompileContext {
   }
 
   report(code: string, message: string, range: Range | undefined, severity: Diagnostic['severity'] = 'error', hint?: string): void {
-    this.diagnostics.push({ code, severity, message, ...(this.file ? { file: this.file } : {}), ...(range ? { range } : {}), ...(hint ? { hint } : {}) });
+    this.diagnostics.push({
+      code,
+      severity,
+      message,
+      ...(this.file ? { file: this.file } : {}),
+      ...(range ? { range } : {}),
+      ...(hint ? { hint } : {}),
+    });
   }
 
   /** Replaces markers with `?` in textual order and lists the values in that order. */
   finish(sql: string): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (never in SQL text)
     const out = sql.replace(/\u0001(\d+)\u0002/g, (_, i: string) => {
       params.push(this.values[Number(i)]);
       return '?';

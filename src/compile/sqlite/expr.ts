@@ -1,13 +1,13 @@
-import { type Scope } from '../../analysis/sql/scope.js';
+import type { Scope } from '../../analysis/sql/scope.js';
 import { literalType, negateType, supertype } from '../../analysis/sql/type-rules.js';
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { isJsonEncoded } from '../../types/encoding.js';
 import { typeDefault } from '../functions/index.js';
-import { compileCall } from './call.js';
-import { type CompileContext, q } from './context.js';
-import { compileCast } from './cast.js';
 import { compileSubscript, compileTupleAccess } from './access.js';
+import { compileCall } from './call.js';
+import { compileCast } from './cast.js';
+import { type CompileContext, q } from './context.js';
 import { compileBetween, compileBinary, compileIn, compileLike } from './operators.js';
 import { compileQuery } from './select.js';
 
@@ -63,11 +63,11 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   },
   case: (e, env) => {
     const operand = e.operand ? compileExpr(e.operand, env) : undefined;
-    const whens = e.whens.map((w) => ({ when: compileExpr(w.when, env), then: compileExpr(w.then, env) }));
+    const whens = e.whens.map((w) => ({ when: compileExpr(w.when, env), result: compileExpr(w.result, env) }));
     const otherwise = e.else ? compileExpr(e.else, env) : NULL_EMITTED;
-    const all = [...(operand ? [operand] : []), ...whens.flatMap((w) => [w.when, w.then]), otherwise];
-    const sql = `(CASE${operand ? ` ${operand.sql}` : ''}${whens.map((w) => ` WHEN ${w.when.sql} THEN ${w.then.sql}`).join('')} ELSE ${otherwise.sql} END)`;
-    return { sql, type: supertype([...whens.map((w) => w.then.type), otherwise.type]), ...aggAll(all) };
+    const all = [...(operand ? [operand] : []), ...whens.flatMap((w) => [w.when, w.result]), otherwise];
+    const sql = `(CASE${operand ? ` ${operand.sql}` : ''}${whens.map((w) => ` WHEN ${w.when.sql} THEN ${w.result.sql}`).join('')} ELSE ${otherwise.sql} END)`;
+    return { sql, type: supertype([...whens.map((w) => w.result.type), otherwise.type]), ...aggAll(all) };
   },
   cast: (e, env) => compileCast(e, env),
   interval: (e, env) => {
@@ -76,7 +76,7 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
     // INTERVAL '1 day'
     const m = typeof v.constant === 'string' ? /^\s*(-?\d+)\s+([A-Za-z]+)\s*$/.exec(v.constant) : null;
     if (!m) {
-      env.ctx.report('MK4201', "Write intervals as INTERVAL n UNIT, e.g. INTERVAL 1 DAY", e.range);
+      env.ctx.report('MK4201', 'Write intervals as INTERVAL n UNIT, e.g. INTERVAL 1 DAY', e.range);
       return NULL_EMITTED;
     }
     return { sql: env.ctx.bind(Number(m[1])), type: { kind: 'interval', unit: m[2]!.toUpperCase() }, constant: Number(m[1]) };
@@ -90,13 +90,24 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   },
   tuple: (e, env) => {
     const els = e.elements.map((x) => compileExpr(x, env));
-    return { sql: `json_array(${els.map(jsonArg).join(', ')})`, type: { kind: 'tuple', elements: els.map((x) => ({ type: x.type })) }, ...aggAll(els) };
+    return {
+      sql: `json_array(${els.map(jsonArg).join(', ')})`,
+      type: { kind: 'tuple', elements: els.map((x) => ({ type: x.type })) },
+      ...aggAll(els),
+    };
   },
   map: (e, env) => {
     const keys = e.entries.map((x) => compileExpr(x.key, env));
     const values = e.entries.map((x) => compileExpr(x.value, env));
     const sql = `json_object(${keys.map((k, i) => `${k.sql}, ${jsonArg(values[i]!)}`).join(', ')})`;
-    return { sql, type: { kind: 'map', key: keys.length ? supertype(keys.map((k) => k.type)) : T.string, value: values.length ? supertype(values.map((v) => v.type)) : T.string } };
+    return {
+      sql,
+      type: {
+        kind: 'map',
+        key: keys.length ? supertype(keys.map((k) => k.type)) : T.string,
+        value: values.length ? supertype(values.map((v) => v.type)) : T.string,
+      },
+    };
   },
   subscript: (e, env) => compileSubscript(e, env),
   tupleAccess: (e, env) => compileTupleAccess(e, env),
@@ -105,7 +116,7 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
     return NULL_EMITTED;
   },
   ternary: (e, env) => {
-    const [c, a, b] = [compileExpr(e.cond, env), compileExpr(e.then, env), compileExpr(e.else, env)];
+    const [c, a, b] = [compileExpr(e.cond, env), compileExpr(e.ifTrue, env), compileExpr(e.ifFalse, env)];
     return { sql: `(CASE WHEN ${c.sql} THEN ${a.sql} ELSE ${b.sql} END)`, type: supertype([a.type, b.type]), ...aggAll([c, a, b]) };
   },
   subquery: (e, env) => {
@@ -115,7 +126,8 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   alias: (e, env) => {
     // Inside its own definition a name is the column: `coalesce(anyLast(browser), '') AS browser`.
     const s = env.scope;
-    if (s.expanding.has(e.name) || (s.aliases.get(e.name) !== e.expr && s.withAliases.get(e.name) !== e.expr)) return compileExpr(e.expr, env);
+    if (s.expanding.has(e.name) || (s.aliases.get(e.name) !== e.expr && s.withAliases.get(e.name) !== e.expr))
+      return compileExpr(e.expr, env);
     s.expanding.add(e.name);
     try {
       return compileExpr(e.expr, env);
@@ -174,7 +186,10 @@ function jsonSubcolumn(e: A.ColumnRef, env: ExprEnv): Emitted | undefined {
     const head = env.scope.lookup(e.parts.slice(0, k));
     if (!head.ok || head.binding.kind !== 'column' || baseType(head.binding.column.type).kind !== 'json') continue;
     const base = compileColumn({ ...e, parts: e.parts.slice(0, k) }, env);
-    const path = `$.${e.parts.slice(k).map((p) => `"${p.replace(/"/g, '\\"')}"`).join('.')}`;
+    const path = `$.${e.parts
+      .slice(k)
+      .map((p) => `"${p.replace(/"/g, '\\"')}"`)
+      .join('.')}`;
     return { sql: `(${base.sql} ->> ${env.ctx.bind(path)})`, type: T.nullable(T.string) };
   }
   return undefined;

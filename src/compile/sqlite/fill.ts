@@ -45,9 +45,13 @@ export function fillSql(f: FillInput, env: ExprEnv): { ctes: string[]; select: s
     }
   }
   const from = fill.from ? compileExpr(fill.from, env).sql : `(SELECT min(${key}) FROM "__fill_src")`;
-  const until = fill.to ? (v: string) => `${v} < ${compileExpr(fill.to!, env).sql}` : (v: string) => `${v} <= (SELECT max(${key}) FROM "__fill_src")`;
+  const until = fill.to
+    ? (v: string) => `${v} < ${compileExpr(fill.to!, env).sql}`
+    : (v: string) => `${v} <= (SELECT max(${key}) FROM "__fill_src")`;
   const grid = `"__fill"(v) AS (SELECT ${from} WHERE ${from} IS NOT NULL AND ${until(from)} UNION ALL SELECT v + ${step} FROM "__fill" WHERE ${until(`v + ${step}`)})`;
-  const filler = f.columns.map((c) => (c.name === f.column.name ? `v AS ${q(c.name)}` : `${defaultSql(c.type, env)} AS ${q(c.name)}`)).join(', ');
+  const filler = f.columns
+    .map((c) => (c.name === f.column.name ? `v AS ${q(c.name)}` : `${defaultSql(c.type, env)} AS ${q(c.name)}`))
+    .join(', ');
   const names = f.columns.map((c) => q(c.name)).join(', ');
   const select = [
     `SELECT ${names} FROM (SELECT ${names} FROM "__fill_src" UNION ALL SELECT ${filler} FROM "__fill" WHERE v NOT IN (SELECT ${key} FROM "__fill_src" WHERE ${key} IS NOT NULL))`,

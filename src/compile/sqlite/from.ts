@@ -7,7 +7,14 @@ import { q, type RelationSource } from './context.js';
 import { compileExpr, defaultSql, type ExprEnv } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
 
-const JOIN_SQL: Record<A.JoinKind, string> = { inner: 'JOIN', left: 'LEFT JOIN', right: 'RIGHT JOIN', full: 'FULL JOIN', cross: 'CROSS JOIN', comma: ',' };
+const JOIN_SQL: Record<A.JoinKind, string> = {
+  inner: 'JOIN',
+  left: 'LEFT JOIN',
+  right: 'RIGHT JOIN',
+  full: 'FULL JOIN',
+  cross: 'CROSS JOIN',
+  comma: ',',
+};
 
 /**
  * Compiles a FROM clause, adding each relation to `env.scope`; returns the SQL after FROM. `anyBy` keeps one
@@ -136,7 +143,7 @@ function rightKeys(t: A.Join): string[] {
   const name = r.kind === 'table' ? (r.alias ?? r.parts[r.parts.length - 1]) : r.kind === 'subqueryTable' ? r.alias : undefined;
   const keys: string[] = [];
   const visit = (e: A.Expr | undefined): boolean => {
-    if (!e || e.kind !== 'binary') return false;
+    if (e?.kind !== 'binary') return false;
     if (e.op === 'and') return visit(e.left) && visit(e.right);
     if (e.op !== '=') return false;
     const side = [e.left, e.right].find((x) => x.kind === 'column' && x.parts.length === 2 && x.parts[0] === name);

@@ -28,8 +28,10 @@ export function compileBinary(e: A.Binary, env: ExprEnv): Emitted {
   const r = compileExpr(e.right, env);
   const both = aggAll([l, r]);
   if (e.op === '||') return { sql: `(${l.sql} || ${r.sql})`, type: wrap(T.string, l.type, r.type), ...both };
-  if ((e.op === '+' || e.op === '-') && r.type.kind === 'interval') return { sql: dateAddSql(l, r.type.unit, r.sql, e.op === '+' ? 1 : -1), type: dateAddType(l.type, r.type.unit), ...both };
-  if (e.op === '+' && l.type.kind === 'interval') return { sql: dateAddSql(r, l.type.unit, l.sql, 1), type: dateAddType(r.type, l.type.unit), ...both };
+  if ((e.op === '+' || e.op === '-') && r.type.kind === 'interval')
+    return { sql: dateAddSql(l, r.type.unit, r.sql, e.op === '+' ? 1 : -1), type: dateAddType(l.type, r.type.unit), ...both };
+  if (e.op === '+' && l.type.kind === 'interval')
+    return { sql: dateAddSql(r, l.type.unit, l.sql, 1), type: dateAddType(r.type, l.type.unit), ...both };
   const type = arithmeticType(e.op as '+', l.type, r.type);
   if (e.op === '/') return { sql: divideSql(l, r), type, ...both };
   if (e.op === '%' && (isFloat(l.type) || isFloat(r.type))) {
@@ -96,7 +98,11 @@ export function compileIn(e: A.InExpr, env: ExprEnv): Emitted {
 
 function rowValue(e: A.TupleLit, env: ExprEnv): Emitted {
   const els = e.elements.map((x) => compileExpr(x, env));
-  return { sql: `(${els.map((x) => x.sql).join(', ')})`, type: { kind: 'tuple', elements: els.map((x) => ({ type: x.type })) }, ...aggAll(els) };
+  return {
+    sql: `(${els.map((x) => x.sql).join(', ')})`,
+    type: { kind: 'tuple', elements: els.map((x) => ({ type: x.type })) },
+    ...aggAll(els),
+  };
 }
 
 /**
@@ -114,7 +120,18 @@ export function compileLike(e: A.Like, env: ExprEnv): Emitted {
       const like = lookupFunction('like');
       if (like) {
         try {
-          return wrapNot(emitCall(like, { params: [], args: [x, p] }, { bind: (v) => ctx.bind(v), fail: (m) => { throw new EmitFailure(m); } }).sql);
+          return wrapNot(
+            emitCall(
+              like,
+              { params: [], args: [x, p] },
+              {
+                bind: (v) => ctx.bind(v),
+                fail: (m) => {
+                  throw new EmitFailure(m);
+                },
+              },
+            ).sql,
+          );
         } catch {
           // fall through to SQLite's LIKE
         }
@@ -129,7 +146,10 @@ export function compileLike(e: A.Like, env: ExprEnv): Emitted {
   if (shape === '' || shape === 'L') return wrapNot(`(${x.sql} = ${ctx.bind(lit)})`);
   if (/^%+$/.test(shape)) return wrapNot(`(${x.sql} IS NOT NULL)`);
   if (shape === 'L%') return wrapNot(`(substr(${x.sql}, 1, ${ctx.bind([...lit].length)}) = ${ctx.bind(lit)})`);
-  if (shape === '%L') return wrapNot(`(substr(${x.sql}, ${ctx.bind(-[...lit].length)}) = ${ctx.bind(lit)} AND length(${x.sql}) >= ${ctx.bind([...lit].length)})`);
+  if (shape === '%L')
+    return wrapNot(
+      `(substr(${x.sql}, ${ctx.bind(-[...lit].length)}) = ${ctx.bind(lit)} AND length(${x.sql}) >= ${ctx.bind([...lit].length)})`,
+    );
   if (shape === '%L%') return wrapNot(`(instr(${x.sql}, ${ctx.bind(lit)}) > 0)`);
   const glob = parts.map((t) => (t === '%' ? '*' : t === '_' ? '?' : t.replace(/[*?[]/g, (c) => `[${c}]`))).join('');
   return wrapNot(`(${x.sql} GLOB ${ctx.bind(glob)})`);

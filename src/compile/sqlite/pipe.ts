@@ -43,7 +43,8 @@ class Program implements RelationEnv {
     if (name === '_' && this.underscore) return this.node(this.underscore.pipe, this.underscore.nodes, this.underscore.output, range);
     const entry = this.catalog.resolve(name);
     if (!entry) return undefined;
-    if (entry.kind === 'table') return { sql: q(entry.sqliteName), columns: entry.columns, ...(entry.engine ? { engine: entry.engine } : {}) };
+    if (entry.kind === 'table')
+      return { sql: q(entry.sqliteName), columns: entry.columns, ...(entry.engine ? { engine: entry.engine } : {}) };
     const last = entry.nodes[entry.nodes.length - 1];
     return last ? this.node(entry.name, entry.nodes, last.name, range) : undefined;
   }
@@ -69,7 +70,10 @@ class Program implements RelationEnv {
     this.ctx.file = node.file;
     let source: RelationSource | undefined;
     try {
-      const parsed = parseSelect(node.sql, { ...(node.mapPosition ? { mapPosition: node.mapPosition } : {}), ...(node.file ? { file: node.file } : {}) });
+      const parsed = parseSelect(node.sql, {
+        ...(node.mapPosition ? { mapPosition: node.mapPosition } : {}),
+        ...(node.file ? { file: node.file } : {}),
+      });
       this.ctx.diagnostics.push(...parsed.diagnostics);
       if (parsed.ast) {
         const r = compileQuery(parsed.ast, undefined, this.ctx);
@@ -101,10 +105,16 @@ class Program implements RelationEnv {
 }
 
 /** Compiles a pipe: its nodes become CTEs and the output node (default: the last) is the result. */
-export function compilePipe(nodes: readonly NodeSql[], catalog: Catalog, options: CompileOptions & { pipeName?: string } = {}): CompileResult {
+export function compilePipe(
+  nodes: readonly NodeSql[],
+  catalog: Catalog,
+  options: CompileOptions & { pipeName?: string } = {},
+): CompileResult {
   const output = options.outputNode ?? nodes[nodes.length - 1]?.name;
   if (!output || !nodes.some((n) => n.name === output)) {
-    return { diagnostics: [{ code: 'MK4107', severity: 'error', message: output ? `Unknown output node '${output}'` : 'The pipe has no nodes' }] };
+    return {
+      diagnostics: [{ code: 'MK4107', severity: 'error', message: output ? `Unknown output node '${output}'` : 'The pipe has no nodes' }],
+    };
   }
   const program = new Program(catalog, options.now ?? new Date());
   const source = program.node(options.pipeName ?? 'pipe', nodes, output, undefined);
@@ -125,7 +135,12 @@ export function compileSql(
   const outputNode = options.outputNode ?? pipeline?.[pipeline.length - 1]?.name;
   const underscore = pipeline && outputNode ? { pipe: 'pipeline', nodes: pipeline, output: outputNode } : undefined;
   const program = new Program(catalog, options.now ?? new Date(), underscore);
-  const query: NodeSql = { name: '__query', sql, ...(options.file ? { file: options.file } : {}), ...(options.mapPosition ? { mapPosition: options.mapPosition } : {}) };
+  const query: NodeSql = {
+    name: '__query',
+    sql,
+    ...(options.file ? { file: options.file } : {}),
+    ...(options.mapPosition ? { mapPosition: options.mapPosition } : {}),
+  };
   const source = program.node('sql', [query], '__query', undefined);
   if (!source) return { diagnostics: program.ctx.diagnostics };
   return program.finish(source);
@@ -144,7 +159,11 @@ export function analyzePipe(
   const out = new Map<string, { name: string; type: CompiledQuery['columns'][number]['type'] }[]>();
   for (const n of nodes) {
     const source = program.node(options.pipeName ?? 'pipe', nodes, n.name, undefined);
-    if (source) out.set(n.name, source.columns.map((c) => ({ name: c.name, type: c.type })));
+    if (source)
+      out.set(
+        n.name,
+        source.columns.map((c) => ({ name: c.name, type: c.type })),
+      );
   }
   return { nodes: out, diagnostics: program.ctx.diagnostics };
 }

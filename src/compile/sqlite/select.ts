@@ -1,18 +1,19 @@
 import type { CatalogColumn } from '../../analysis/sql/catalog.js';
+import { columnName } from '../../analysis/sql/column-name.js';
+import { ungroupedColumns } from '../../analysis/sql/group-check.js';
 import { Scope } from '../../analysis/sql/scope.js';
 import { supertype } from '../../analysis/sql/type-rules.js';
 import type * as A from '../../syntax/sql/ast.js';
-import { columnName } from '../../analysis/sql/column-name.js';
+import { lookupFunction } from '../functions/index.js';
+import { collectAliases } from './aliases.js';
 import { type CompileContext, q, type RelationSource } from './context.js';
 import { compileExpr, type Emitted, type ExprEnv, type SelectState } from './expr.js';
+import { fillSql } from './fill.js';
 import { compileFrom } from './from.js';
 import { orderTerm } from './order.js';
-import { collectAliases } from './aliases.js';
-import { fillSql } from './fill.js';
-import { ungroupedColumns } from '../../analysis/sql/group-check.js';
-import { lookupFunction } from '../functions/index.js';
 
 const isAggregate = (name: string) => lookupFunction(name)?.def.kind === 'aggregate';
+
 import type { ChType } from '../../types/ast.js';
 
 export interface CompiledSelect {
@@ -37,7 +38,12 @@ export function compileQuery(query: A.Query, parent: Scope | undefined, ctx: Com
   const members = query.members.map((m) => {
     const r = compileQuery(m, parent, ctx);
     // SQLite allows ORDER BY / LIMIT only at the end of a compound SELECT: nest members that have them.
-    const nested = m.kind === 'union' || m.orderBy.length > 0 || m.limit !== undefined || m.limitBy !== undefined || m.with.some((w) => w.kind === 'cte');
+    const nested =
+      m.kind === 'union' ||
+      m.orderBy.length > 0 ||
+      m.limit !== undefined ||
+      m.limitBy !== undefined ||
+      m.with.some((w) => w.kind === 'cte');
     return { ...r, sql: nested ? `SELECT * FROM (${r.sql})` : r.sql };
   });
   const sql = members.map((m, i) => (i === 0 ? m.sql : ` UNION ${query.ops[i - 1] === 'all' ? 'ALL ' : ''}${m.sql}`)).join('');
@@ -48,7 +54,10 @@ export function compileQuery(query: A.Query, parent: Scope | undefined, ctx: Com
 
 function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileContext): CompiledSelect {
   const scope = new Scope(parent);
-  const state: SelectState = { arrayJoins: new Map(), joinUseNulls: s.settings.some((x) => x.name === 'join_use_nulls' && x.value.kind === 'literal' && Number(x.value.value) === 1) };
+  const state: SelectState = {
+    arrayJoins: new Map(),
+    joinUseNulls: s.settings.some((x) => x.name === 'join_use_nulls' && x.value.kind === 'literal' && Number(x.value.value) === 1),
+  };
   const env: ExprEnv = { ctx, scope, select: state };
   const withSql: string[] = [];
   for (const w of s.with) {
@@ -66,25 +75,36 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
 
   const items = expandItems(s.items, env);
   for (const u of ungroupedColumns(s, scope, isAggregate)) {
-    ctx.report('MK4108', `Column '${u.name}' is neither inside an aggregate function nor a GROUP BY key`, u.range, 'error', `Add ${u.name} to GROUP BY, or wrap it in an aggregate such as any(${u.name})`);
+    ctx.report(
+      'MK4108',
+      `Column '${u.name}' is neither inside an aggregate function nor a GROUP BY key`,
+      u.range,
+      'error',
+      `Add ${u.name} to GROUP BY, or wrap it in an aggregate such as any(${u.name})`,
+    );
   }
   const where = [s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql);
   const positional = (e: A.Expr): A.Expr => {
     // ClickHouse reads `GROUP BY 1` / `ORDER BY 2` as positions in the SELECT list.
-    if (e.kind === 'literal' && typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= items.length) return items[e.value - 1]!.source;
+    if (e.kind === 'literal' && typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= items.length)
+      return items[e.value - 1]!.source;
     return e;
   };
   let groupBy: string[] = [];
   if (s.groupBy) {
-    if (s.groupBy.modifiers.length) ctx.report('MK4201', `GROUP BY … WITH ${s.groupBy.modifiers[0]!.toUpperCase()} is not supported`, s.range);
-    groupBy = s.groupBy.all ? items.filter((i) => !i.emitted.aggregate && i.emitted.constant === undefined).map((i) => i.emitted.sql) : s.groupBy.exprs.map((g) => compileExpr(positional(g), env).sql);
+    if (s.groupBy.modifiers.length)
+      ctx.report('MK4201', `GROUP BY … WITH ${s.groupBy.modifiers[0]!.toUpperCase()} is not supported`, s.range);
+    groupBy = s.groupBy.all
+      ? items.filter((i) => !i.emitted.aggregate && i.emitted.constant === undefined).map((i) => i.emitted.sql)
+      : s.groupBy.exprs.map((g) => compileExpr(positional(g), env).sql);
   }
   const having = s.having ? compileExpr(s.having, env).sql : undefined;
   const order = s.orderBy.map((o) => orderTerm(o, env, positional));
   const limit = s.limit ? limitSql(s.limit, env) : '';
 
   let fromSql = from;
-  for (const [, j] of state.arrayJoins) fromSql = fromSql === undefined ? `json_each(${j.source}) AS ${q(j.alias)}` : `${fromSql} JOIN json_each(${j.source}) AS ${q(j.alias)}`;
+  for (const [, j] of state.arrayJoins)
+    fromSql = fromSql === undefined ? `json_each(${j.source}) AS ${q(j.alias)}` : `${fromSql} JOIN json_each(${j.source}) AS ${q(j.alias)}`;
 
   const columns = items.map((i) => ({ name: i.name, type: i.emitted.type }));
   const body = (extra: string[]) =>
@@ -102,7 +122,12 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   if (fillItems.length) {
     const filled = fill(s, items, columns, body([]), limit, env);
     if (filled) return { sql: `WITH ${[...withSql, ...filled.ctes].join(', ')} ${filled.select}`, columns };
-    ctx.report('MK4201', 'This ORDER BY … WITH FILL is not supported (mk fills one leading key with a fixed step): rows are not filled', fillItems[0]!.range, 'warning');
+    ctx.report(
+      'MK4201',
+      'This ORDER BY … WITH FILL is not supported (mk fills one leading key with a fixed step): rows are not filled',
+      fillItems[0]!.range,
+      'warning',
+    );
   }
   if (!s.limitBy) {
     const sql = [prefix + body([]), order.length ? `ORDER BY ${order.join(', ')}` : '', limit].filter(Boolean).join(' ');
@@ -135,7 +160,9 @@ function fill(s: A.Select, items: Item[], columns: { name: string; type: ChType 
   };
   const outs = s.orderBy.map((o) => outputOf(o.expr));
   if (outs.some((o) => !o)) return undefined;
-  const order = s.orderBy.map((o, i) => `${q(outs[i]!.name)}${o.desc ? ' DESC' : ''}${o.nulls === 'first' ? ' NULLS FIRST' : ' NULLS LAST'}`);
+  const order = s.orderBy.map(
+    (o, i) => `${q(outs[i]!.name)}${o.desc ? ' DESC' : ''}${o.nulls === 'first' ? ' NULLS FIRST' : ' NULLS LAST'}`,
+  );
   const column = columns.find((c) => c.name === outs[0]!.name)!;
   return fillSql({ item: s.orderBy[0], column, columns, source, order, limit }, env);
 }
@@ -157,7 +184,13 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
   const out: Item[] = [];
   for (const item of items) {
     // COLUMNS('regexp') selects every visible column whose name matches.
-    if (item.kind === 'call' && item.name.toUpperCase() === 'COLUMNS' && item.args.length === 1 && item.args[0]!.kind === 'literal' && typeof item.args[0]!.value === 'string') {
+    if (
+      item.kind === 'call' &&
+      item.name.toUpperCase() === 'COLUMNS' &&
+      item.args.length === 1 &&
+      item.args[0]!.kind === 'literal' &&
+      typeof item.args[0]!.value === 'string'
+    ) {
       const re = new RegExp(item.args[0]!.value);
       for (const rel of env.scope.relations) {
         for (const col of rel.columns.filter((c) => re.test(c.name) && !rel.hidden.has(c.name))) {
@@ -168,8 +201,11 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
       continue;
     }
     if (item.kind === 'star') {
-      const rels = item.qualifier.length ? env.scope.relations.filter((r) => r.qualifiers.includes(item.qualifier.join('.'))) : env.scope.relations;
-      if (item.qualifier.length && rels.length === 0) env.ctx.report('MK4102', `Unknown table '${item.qualifier.join('.')}' in ${item.qualifier.join('.')}.*`, item.range);
+      const rels = item.qualifier.length
+        ? env.scope.relations.filter((r) => r.qualifiers.includes(item.qualifier.join('.')))
+        : env.scope.relations;
+      if (item.qualifier.length && rels.length === 0)
+        env.ctx.report('MK4102', `Unknown table '${item.qualifier.join('.')}' in ${item.qualifier.join('.')}.*`, item.range);
       for (const rel of rels) {
         for (const col of rel.columns) {
           if (item.except.includes(col.name) || (!item.qualifier.length && rel.hidden.has(col.name))) continue;
@@ -177,7 +213,11 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
           const value = env.scope.values.get(col.name);
           // A name already taken by an earlier table's column is qualified, as ClickHouse does: `u.id`.
           const name = out.some((o) => o.name === col.name) ? `${rel.qualifiers[0]}.${col.name}` : col.name;
-          out.push({ name, emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env), source: ref });
+          out.push({
+            name,
+            emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env),
+            source: ref,
+          });
         }
       }
       continue;

@@ -247,7 +247,7 @@ export interface IsNull {
 export interface Case {
   readonly kind: 'case';
   readonly operand?: Expr;
-  readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
+  readonly whens: readonly { readonly when: Expr; readonly result: Expr }[];
   readonly else?: Expr;
   readonly range: Range;
 }
@@ -314,8 +314,8 @@ export interface Lambda {
 export interface Ternary {
   readonly kind: 'ternary';
   readonly cond: Expr;
-  readonly then: Expr;
-  readonly else: Expr;
+  readonly ifTrue: Expr;
+  readonly ifFalse: Expr;
   readonly range: Range;
 }
 

@@ -1,3 +1,3 @@
 export * from './ast.js';
-export { parseSelect, type ParseOptions, type ParseResult } from './parse.js';
+export { type ParseOptions, type ParseResult, parseSelect } from './parse.js';
 export { printExpr, printQuery } from './print.js';

@@ -27,14 +27,27 @@ export function parseSelect(sql: string, opts: ParseOptions = {}): ParseResult {
   const lexError = lexed.errors[0];
   if (lexError) {
     const ch = sql[lexError.offset] ?? '';
-    return { diagnostics: [{ code: 'MK4003', severity: 'error', message: `Unexpected character '${ch}' in SQL`, ...where(lexError.offset, lexError.offset + 1) }] };
+    return {
+      diagnostics: [
+        {
+          code: 'MK4003',
+          severity: 'error',
+          message: `Unexpected character '${ch}' in SQL`,
+          ...where(lexError.offset, lexError.offset + 1),
+        },
+      ],
+    };
   }
   sqlParser.input = lexed.tokens;
   const cst = sqlParser.statement();
   const err = sqlParser.errors[0];
   if (err) {
     const { start, end } = errorSpan(err, sql.length);
-    return { diagnostics: [{ code: 'MK4001', severity: 'error', message: describe(err), hint: 'Check the SQL near the marked token', ...where(start, end) }] };
+    return {
+      diagnostics: [
+        { code: 'MK4001', severity: 'error', message: describe(err), hint: 'Check the SQL near the marked token', ...where(start, end) },
+      ],
+    };
   }
   const builder = new AstBuilder(sql, map);
   const ast = readQuery(builder, cst.children.query![0] as never);

@@ -303,13 +303,13 @@ class SqlParser extends CstParser {
   // ── Expressions ────────────────────────────────────────────────────────────────────────────
 
   public expression = this.RULE('expression', () => {
-    this.OR([
-      { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda) },
-      { ALT: () => this.SUBRULE(this.ternary) },
-    ]);
+    this.OR([{ GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda) }, { ALT: () => this.SUBRULE(this.ternary) }]);
     this.OPTION(() => {
       this.CONSUME(t.As);
-      this.OR2([{ ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'alias' }) }, { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'alias' }) }]);
+      this.OR2([
+        { ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'alias' }) },
+        { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'alias' }) },
+      ]);
     });
   });
 
@@ -356,15 +356,18 @@ class SqlParser extends CstParser {
 
   private notExpr = this.RULE('notExpr', () => {
     // NOT is also in AnyKeyword (a keyword used as a name); the operator reading comes first.
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      {
-        ALT: () => {
-          this.CONSUME(t.Not);
-          this.SUBRULE(this.notExpr);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(t.Not);
+            this.SUBRULE(this.notExpr);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.isNullExpr) },
-    ] });
+        { ALT: () => this.SUBRULE(this.isNullExpr) },
+      ],
+    });
   });
 
   private isNullExpr = this.RULE('isNullExpr', () => {
@@ -381,7 +384,10 @@ class SqlParser extends CstParser {
   private comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.concatExpr);
     // `… ON a = b GLOBAL ANY JOIN …`: GLOBAL continues the expression only as GLOBAL [NOT] IN.
-    this.MANY({ GATE: () => !tokenMatcher(this.LA(1), t.Global) || tokenMatcher(this.LA(2), t.In) || tokenMatcher(this.LA(2), t.Not), DEF: () => this.SUBRULE(this.comparisonTail) });
+    this.MANY({
+      GATE: () => !tokenMatcher(this.LA(1), t.Global) || tokenMatcher(this.LA(2), t.In) || tokenMatcher(this.LA(2), t.Not),
+      DEF: () => this.SUBRULE(this.comparisonTail),
+    });
   });
 
   private comparisonTail = this.RULE('comparisonTail', () => {
@@ -488,23 +494,23 @@ class SqlParser extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-      { ALT: () => this.CONSUME(t.NumberLit) },
-      { ALT: () => this.CONSUME(t.StringLit) },
-      { ALT: () => this.CONSUME(t.Null) },
-      { ALT: () => this.CONSUME(t.True) },
-      { ALT: () => this.CONSUME(t.False) },
-      { ALT: () => this.SUBRULE(this.star) },
-      { ALT: () => this.SUBRULE(this.caseExpr) },
-      { ALT: () => this.SUBRULE(this.castExpr) },
-      { GATE: () => this.intervalAhead(), ALT: () => this.SUBRULE(this.intervalExpr) },
-      { ALT: () => this.SUBRULE(this.arrayExpr) },
-      { ALT: () => this.SUBRULE(this.mapExpr) },
-      { GATE: () => this.queryStartsAt(2), ALT: () => this.SUBRULE(this.subquery) },
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { GATE: () => tokenMatcher(this.LA(2), t.LParen), ALT: () => this.SUBRULE(this.call) },
-      { ALT: () => this.SUBRULE(this.columnRef) },
-      // A reserved word used as a column name where nothing else could follow: `timestampAdd(end, …)`, `GROUP BY order, x`.
-      { GATE: () => this.keywordAsName(), ALT: () => this.CONSUME(t.NameKeyword, { LABEL: 'keywordName' }) },
+        { ALT: () => this.CONSUME(t.NumberLit) },
+        { ALT: () => this.CONSUME(t.StringLit) },
+        { ALT: () => this.CONSUME(t.Null) },
+        { ALT: () => this.CONSUME(t.True) },
+        { ALT: () => this.CONSUME(t.False) },
+        { ALT: () => this.SUBRULE(this.star) },
+        { ALT: () => this.SUBRULE(this.caseExpr) },
+        { ALT: () => this.SUBRULE(this.castExpr) },
+        { GATE: () => this.intervalAhead(), ALT: () => this.SUBRULE(this.intervalExpr) },
+        { ALT: () => this.SUBRULE(this.arrayExpr) },
+        { ALT: () => this.SUBRULE(this.mapExpr) },
+        { GATE: () => this.queryStartsAt(2), ALT: () => this.SUBRULE(this.subquery) },
+        { ALT: () => this.SUBRULE(this.parenExpr) },
+        { GATE: () => tokenMatcher(this.LA(2), t.LParen), ALT: () => this.SUBRULE(this.call) },
+        { ALT: () => this.SUBRULE(this.columnRef) },
+        // A reserved word used as a column name where nothing else could follow: `timestampAdd(end, …)`, `GROUP BY order, x`.
+        { GATE: () => this.keywordAsName(), ALT: () => this.CONSUME(t.NameKeyword, { LABEL: 'keywordName' }) },
       ],
     });
   });
@@ -531,19 +537,22 @@ class SqlParser extends CstParser {
     this.MANY({
       GATE: () => !tokenMatcher(this.LA(2), t.NumberLit),
       DEF: () => {
-      this.CONSUME(t.Dot);
-      // After a dot any word is a name: `orders.order`.
-      this.OR([
-        { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'part' }) },
-        { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'part' }) },
-        { ALT: () => this.SUBRULE(this.star) },
-      ]);
+        this.CONSUME(t.Dot);
+        // After a dot any word is a name: `orders.order`.
+        this.OR([
+          { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'part' }) },
+          { ALT: () => this.CONSUME(t.AnyKeyword, { LABEL: 'part' }) },
+          { ALT: () => this.SUBRULE(this.star) },
+        ]);
       },
     });
   });
 
   private call = this.RULE('call', () => {
-    this.OR([{ ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(t.KeywordFunction, { LABEL: 'name' }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(t.IdentLike, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME(t.KeywordFunction, { LABEL: 'name' }) },
+    ]);
     this.SUBRULE(this.callArgs);
     this.OPTION(() => this.SUBRULE2(this.callArgs));
     this.OPTION2(() => {
@@ -609,8 +618,14 @@ class SqlParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [{ ALT: () => this.CONSUME(t.Unbounded) }, { ALT: () => this.SUBRULE(this.additive) }] });
-          this.OR3([{ ALT: () => this.CONSUME(t.Preceding, { LABEL: 'direction' }) }, { ALT: () => this.CONSUME(t.Following, { LABEL: 'direction' }) }]);
+          this.OR2({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [{ ALT: () => this.CONSUME(t.Unbounded) }, { ALT: () => this.SUBRULE(this.additive) }],
+          });
+          this.OR3([
+            { ALT: () => this.CONSUME(t.Preceding, { LABEL: 'direction' }) },
+            { ALT: () => this.CONSUME(t.Following, { LABEL: 'direction' }) },
+          ]);
         },
       },
     ]);
@@ -703,11 +718,7 @@ class SqlParser extends CstParser {
 
   /** A ClickHouse type as written after `::` or `CAST(x AS …)`; parseType reads the source slice. */
   private typeExpr = this.RULE('typeExpr', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.IdentLike) },
-      { ALT: () => this.CONSUME(t.ArrayKw) },
-      { ALT: () => this.CONSUME(t.Null) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(t.IdentLike) }, { ALT: () => this.CONSUME(t.ArrayKw) }, { ALT: () => this.CONSUME(t.Null) }]);
     this.OPTION(() => {
       this.CONSUME(t.LParen);
       this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.typeArg) });
@@ -745,7 +756,6 @@ class SqlParser extends CstParser {
   // ── Lookahead helpers (gates) ──────────────────────────────────────────────────────────────
 
   private keywordAsName(): boolean {
-    const k = this.LA(1);
     const next = this.LA(2);
     return tokenMatcher(next, t.Comma) || tokenMatcher(next, t.RParen) || next.tokenType.name === 'EOF';
   }
@@ -753,7 +763,8 @@ class SqlParser extends CstParser {
   /** INTERVAL is also a common column name (`started_at AS interval … GROUP BY interval`). */
   private intervalAhead(): boolean {
     const next = this.LA(2);
-    if (tokenMatcher(next, t.NumberLit) || tokenMatcher(next, t.StringLit) || tokenMatcher(next, t.LParen) || tokenMatcher(next, t.Minus)) return true;
+    if (tokenMatcher(next, t.NumberLit) || tokenMatcher(next, t.StringLit) || tokenMatcher(next, t.LParen) || tokenMatcher(next, t.Minus))
+      return true;
     return tokenMatcher(next, t.IdentLike) && tokenMatcher(this.LA(3), t.Identifier);
   }
 

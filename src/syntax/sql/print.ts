@@ -7,7 +7,13 @@ import { printTable } from './print-from.js';
  */
 export function printQuery(q: A.Query): string {
   if (q.kind === 'select') return printSelect(q);
-  return q.members.map((m, i) => (i === 0 ? '' : ` UNION ${q.ops[i - 1] === 'all' ? 'ALL' : 'DISTINCT'} `) + (m.kind === 'union' ? `(${printQuery(m)})` : printQuery(m))).join('');
+  return q.members
+    .map(
+      (m, i) =>
+        (i === 0 ? '' : ` UNION ${q.ops[i - 1] === 'all' ? 'ALL' : 'DISTINCT'} `) +
+        (m.kind === 'union' ? `(${printQuery(m)})` : printQuery(m)),
+    )
+    .join('');
 }
 
 function printSelect(s: A.Select): string {
@@ -19,7 +25,9 @@ function printSelect(s: A.Select): string {
   if (s.where) parts.push(`WHERE ${printExpr(s.where)}`);
   if (s.groupBy) {
     const g = s.groupBy;
-    parts.push(`GROUP BY ${g.all ? 'ALL' : g.exprs.map(printExpr).join(', ')}${g.modifiers.map((m) => ` WITH ${m.toUpperCase()}`).join('')}`);
+    parts.push(
+      `GROUP BY ${g.all ? 'ALL' : g.exprs.map(printExpr).join(', ')}${g.modifiers.map((m) => ` WITH ${m.toUpperCase()}`).join('')}`,
+    );
   }
   if (s.having) parts.push(`HAVING ${printExpr(s.having)}`);
   if (s.orderBy.length) parts.push(`ORDER BY ${s.orderBy.map(printOrderItem).join(', ')}`);
@@ -53,7 +61,9 @@ export function printOrderItem(o: A.OrderItem): string {
 }
 
 const KEYWORDS = new Set(
-  'SELECT FROM WHERE PREWHERE GROUP BY HAVING ORDER LIMIT UNION JOIN ON USING AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END WITH DISTINCT INNER LEFT RIGHT FULL CROSS OUTER GLOBAL SEMI ANTI ASOF ALL ANY ARRAY FINAL SAMPLE SETTINGS FORMAT EXCEPT INTERVAL CAST OVER ASC DESC TRUE FALSE'.split(' '),
+  'SELECT FROM WHERE PREWHERE GROUP BY HAVING ORDER LIMIT UNION JOIN ON USING AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END WITH DISTINCT INNER LEFT RIGHT FULL CROSS OUTER GLOBAL SEMI ANTI ASOF ALL ANY ARRAY FINAL SAMPLE SETTINGS FORMAT EXCEPT INTERVAL CAST OVER ASC DESC TRUE FALSE'.split(
+    ' ',
+  ),
 );
 
 /** An identifier, back-quoted when it is not a plain word or collides with a reserved keyword. */
@@ -66,7 +76,20 @@ export function quoteString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\0/g, '\\0')}'`;
 }
 
-const ATOMS = new Set<A.ExprKind>(['literal', 'column', 'star', 'call', 'case', 'cast', 'array', 'tuple', 'map', 'subquery', 'subscript', 'tupleAccess']);
+const ATOMS = new Set<A.ExprKind>([
+  'literal',
+  'column',
+  'star',
+  'call',
+  'case',
+  'cast',
+  'array',
+  'tuple',
+  'map',
+  'subquery',
+  'subscript',
+  'tupleAccess',
+]);
 
 /** An expression as an operand: parenthesised unless it is an atom. */
 function operand(e: A.Expr): string {
@@ -78,7 +101,16 @@ function operand(e: A.Expr): string {
 const list = (xs: readonly A.Expr[]) => xs.map(printExpr).join(', ');
 
 const PRINTERS: { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => string } = {
-  literal: (e) => (e.value === null ? 'NULL' : typeof e.value === 'string' ? quoteString(e.value) : typeof e.value === 'boolean' ? (e.value ? 'true' : 'false') : (e.text ?? String(e.value))),
+  literal: (e) =>
+    e.value === null
+      ? 'NULL'
+      : typeof e.value === 'string'
+        ? quoteString(e.value)
+        : typeof e.value === 'boolean'
+          ? e.value
+            ? 'true'
+            : 'false'
+          : (e.text ?? String(e.value)),
   column: (e) => e.parts.map(ident).join('.'),
   star: (e) => `${e.qualifier.map((q) => `${ident(q)}.`).join('')}*${e.except.length ? ` EXCEPT (${e.except.map(ident).join(', ')})` : ''}`,
   call: (e) => {
@@ -93,9 +125,13 @@ const PRINTERS: { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => string
   like: (e) => `${operand(e.expr)} ${e.negated ? 'NOT ' : ''}${e.caseInsensitive ? 'ILIKE' : 'LIKE'} ${operand(e.pattern)}`,
   isNull: (e) => `${operand(e.expr)} IS ${e.negated ? 'NOT ' : ''}NULL`,
   case: (e) =>
-    `CASE${e.operand ? ` ${printExpr(e.operand)}` : ''}${e.whens.map((w) => ` WHEN ${printExpr(w.when)} THEN ${printExpr(w.then)}`).join('')}${e.else ? ` ELSE ${printExpr(e.else)}` : ''} END`,
+    `CASE${e.operand ? ` ${printExpr(e.operand)}` : ''}${e.whens.map((w) => ` WHEN ${printExpr(w.when)} THEN ${printExpr(w.result)}`).join('')}${e.else ? ` ELSE ${printExpr(e.else)}` : ''} END`,
   cast: (e) =>
-    e.syntax === 'colons' ? `${operand(e.expr)}::${e.typeText}` : e.syntax === 'comma' ? `CAST(${printExpr(e.expr)}, ${quoteString(e.typeText)})` : `CAST(${operand(e.expr)} AS ${e.typeText})`,
+    e.syntax === 'colons'
+      ? `${operand(e.expr)}::${e.typeText}`
+      : e.syntax === 'comma'
+        ? `CAST(${printExpr(e.expr)}, ${quoteString(e.typeText)})`
+        : `CAST(${operand(e.expr)} AS ${e.typeText})`,
   interval: (e) => `INTERVAL ${operand(e.value)}${e.unit ? ` ${e.unit}` : ''}`,
   array: (e) => `[${list(e.elements)}]`,
   tuple: (e) => (e.elements.length === 1 ? `(${printExpr(e.elements[0]!)},)` : `(${list(e.elements)})`),
@@ -103,7 +139,7 @@ const PRINTERS: { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => string
   subscript: (e) => `${operand(e.expr)}[${printExpr(e.index)}]`,
   tupleAccess: (e) => `${operand(e.expr)}.${e.index}`,
   lambda: (e) => `${e.params.length === 1 ? ident(e.params[0]!) : `(${e.params.map(ident).join(', ')})`} -> ${printExpr(e.body)}`,
-  ternary: (e) => `${operand(e.cond)} ? ${operand(e.then)} : ${operand(e.else)}`,
+  ternary: (e) => `${operand(e.cond)} ? ${operand(e.ifTrue)} : ${operand(e.ifFalse)}`,
   subquery: (e) => `(${printQuery(e.query)})`,
   alias: (e) => `${operand(e.expr)} AS ${ident(e.name)}`,
 };

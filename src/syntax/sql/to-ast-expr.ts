@@ -35,12 +35,17 @@ const READERS: Record<string, Reader> = {
     return alias ? { kind: 'alias', expr: inner, name: identName(alias), range: b.nodeRange(cst) } : inner;
   },
   lambda(b, cst) {
-    return { kind: 'lambda', params: toks(cst.children, 'param').map(identName), body: first(b, cst, 'expression'), range: b.nodeRange(cst) };
+    return {
+      kind: 'lambda',
+      params: toks(cst.children, 'param').map(identName),
+      body: first(b, cst, 'expression'),
+      range: b.nodeRange(cst),
+    };
   },
   ternary(b, cst) {
     const cond = first(b, cst, 'orExpr');
     if (!node(cst.children, 'then')) return cond;
-    return { kind: 'ternary', cond, then: first(b, cst, 'then'), else: first(b, cst, 'else'), range: b.nodeRange(cst) };
+    return { kind: 'ternary', cond, ifTrue: first(b, cst, 'then'), ifFalse: first(b, cst, 'else'), range: b.nodeRange(cst) };
   },
   orExpr: (b, cst) => fold(b, cst, 'andExpr', 'OR', () => 'or'),
   andExpr: (b, cst) => fold(b, cst, 'notExpr', 'AND', () => 'and'),
@@ -52,7 +57,12 @@ const READERS: Record<string, Reader> = {
   isNullExpr(b, cst) {
     let acc = first(b, cst, 'comparison');
     for (const tail of nodes(cst.children, 'isNullTail')) {
-      acc = { kind: 'isNull', negated: !!tok(tail.children, 'NOT'), expr: acc, range: { start: acc.range.start, end: b.nodeRange(tail).end } };
+      acc = {
+        kind: 'isNull',
+        negated: !!tok(tail.children, 'NOT'),
+        expr: acc,
+        range: { start: acc.range.start, end: b.nodeRange(tail).end },
+      };
     }
     return acc;
   },
@@ -136,7 +146,7 @@ const READERS: Record<string, Reader> = {
     return {
       kind: 'case',
       ...(operand ? { operand: readExpr(b, operand) } : {}),
-      whens: whens.map((w, i) => ({ when: readExpr(b, w), then: readExpr(b, thens[i]!) })),
+      whens: whens.map((w, i) => ({ when: readExpr(b, w), result: readExpr(b, thens[i]!) })),
       ...(elseNode ? { else: readExpr(b, elseNode) } : {}),
       range: b.nodeRange(cst),
     };
@@ -152,7 +162,12 @@ const READERS: Record<string, Reader> = {
   },
   intervalExpr(b, cst) {
     const unit = tok(cst.children, 'unit');
-    return { kind: 'interval', value: first(b, cst, 'unary'), ...(unit ? { unit: unit.image.toUpperCase() } : {}), range: b.nodeRange(cst) };
+    return {
+      kind: 'interval',
+      value: first(b, cst, 'unary'),
+      ...(unit ? { unit: unit.image.toUpperCase() } : {}),
+      range: b.nodeRange(cst),
+    };
   },
   arrayExpr(b, cst) {
     return { kind: 'array', elements: listOf(b, cst), range: b.nodeRange(cst) };
@@ -193,7 +208,8 @@ function readComparisonTail(b: AstBuilder, left: A.Expr, cst: CstNode): A.Expr {
   const negated = toks(c, 'NOT').length > 0;
   const cmp = tok(c, 'CompareOp');
   if (cmp) return { kind: 'binary', op: COMPARE[cmp.tokenType.name]!, left, right, range };
-  if (tok(c, 'LIKE') || tok(c, 'ILIKE')) return { kind: 'like', negated, caseInsensitive: !!tok(c, 'ILIKE'), expr: left, pattern: right, range };
+  if (tok(c, 'LIKE') || tok(c, 'ILIKE'))
+    return { kind: 'like', negated, caseInsensitive: !!tok(c, 'ILIKE'), expr: left, pattern: right, range };
   if (tok(c, 'IN')) return { kind: 'in', negated, global: !!tok(c, 'GLOBAL'), expr: left, target: right, range };
   return { kind: 'between', negated, expr: left, low: operands[0]!, high: right, range };
 }
@@ -204,7 +220,10 @@ function readPostfix(b: AstBuilder, acc: A.Expr, cst: CstNode): A.Expr {
   const num = tok(c, 'NumberLit');
   if (num) {
     // `t.1.2` lexes as `t` `.` `1.2`: two accesses.
-    return num.image.split('.').filter(Boolean).reduce<A.Expr>((e, i) => ({ kind: 'tupleAccess', expr: e, index: Number(i), range }), acc);
+    return num.image
+      .split('.')
+      .filter(Boolean)
+      .reduce<A.Expr>((e, i) => ({ kind: 'tupleAccess', expr: e, index: Number(i), range }), acc);
   }
   const typeNode = node(c, 'typeExpr');
   if (typeNode) {

@@ -1,13 +1,15 @@
 import type { CstNode } from 'chevrotain';
 import type * as A from './ast.js';
-import { readArgument, readExpr } from './to-ast-expr.js';
 import { type AstBuilder, identName, node, nodes, readQuery, tok, toks } from './to-ast.js';
+import { readArgument, readExpr } from './to-ast-expr.js';
 
 /** Converts a `tableExpr` CST node: a table, a subquery or a table function, with alias/FINAL/SAMPLE. */
 export function readTable(b: AstBuilder, cst: CstNode): A.TableExpr {
   const c = cst.children;
   const aliasNode = node(c, 'tableAlias');
-  const aliasTok = aliasNode ? (tok(aliasNode.children, 'IdentLike') ?? tok(aliasNode.children, 'Identifier') ?? tok(aliasNode.children, 'QuotedIdentifier')) : undefined;
+  const aliasTok = aliasNode
+    ? (tok(aliasNode.children, 'IdentLike') ?? tok(aliasNode.children, 'Identifier') ?? tok(aliasNode.children, 'QuotedIdentifier'))
+    : undefined;
   const sample = node(c, 'sample');
   const sampleOffset = node(c, 'sampleOffset');
   const mods: A.TableModifiers = {

@@ -68,14 +68,14 @@ export function identName(token: IToken): string {
   const s = token.image;
   const q = s[0];
   if (q !== '`' && q !== '"') return s;
-  return s.slice(1, -1).replace(q === '`' ? /``|\\(.)/g : /""|\\(.)/g, (m, c: string | undefined) => c ?? q);
+  return s.slice(1, -1).replace(q === '`' ? /``|\\(.)/g : /""|\\(.)/g, (_m, c: string | undefined) => c ?? q);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', a: '\x07', v: '\v' };
 
 /** The value of a ClickHouse string literal: backslash escapes and doubled quotes. */
 export function unquoteString(image: string): string {
-  return image.slice(1, -1).replace(/''|\\(x[0-9a-fA-F]{2}|[\s\S])/g, (m, e: string | undefined) => {
+  return image.slice(1, -1).replace(/''|\\(x[0-9a-fA-F]{2}|[\s\S])/g, (_m, e: string | undefined) => {
     if (e === undefined) return "'";
     if (e.length === 3) return String.fromCharCode(Number.parseInt(e.slice(1), 16));
     return ESCAPES[e] ?? e;
@@ -120,7 +120,10 @@ function readSelect(b: AstBuilder, cst: CstNode): A.Select {
     orderBy: nodes(c, 'orderItem').map((o) => readOrderItem(b, o)),
     ...(limitBy ? { limitBy: { count: limitBy.count, ...opt('offset', limitBy.offset), by: limitBy.by! } } : {}),
     ...(limit ? { limit: { count: limit.count, ...opt('offset', limit.offset) } } : {}),
-    settings: nodes(c, 'setting').map((s) => ({ name: identName(tok(s.children, 'IdentLike')!), value: readExpr(b, node(s.children, 'expression')!) })),
+    settings: nodes(c, 'setting').map((s) => ({
+      name: identName(tok(s.children, 'IdentLike')!),
+      value: readExpr(b, node(s.children, 'expression')!),
+    })),
     ...(format ? { format: identName(format) } : {}),
     range: b.nodeRange(cst),
   };
@@ -212,7 +215,9 @@ export function readOrderItem(b: AstBuilder, cst: CstNode): A.OrderItem {
     desc: dir === 'DESC' || dir === 'DESCENDING',
     ...(nulls ? { nulls: nulls.tokenType.name === 'FIRST' ? ('first' as const) : ('last' as const) } : {}),
     ...(collate ? { collate: unquoteString(collate.image) } : {}),
-    ...(hasFill ? { fill: { ...opt('from', fillPart('fillFrom')), ...opt('to', fillPart('fillTo')), ...opt('step', fillPart('fillStep')) } } : {}),
+    ...(hasFill
+      ? { fill: { ...opt('from', fillPart('fillFrom')), ...opt('to', fillPart('fillTo')), ...opt('step', fillPart('fillStep')) } }
+      : {}),
     range: b.nodeRange(cst),
   };
 }

@@ -27,7 +27,11 @@ QuotedIdentifier.CATEGORIES = [IdentLike];
 const keywords: TokenType[] = [];
 
 function keyword(word: string, kind: 'reserved' | 'soft' | 'function' = 'reserved'): TokenType {
-  const categories = [AnyKeyword, ...(NAMEABLE.has(word) ? [NameKeyword] : []), ...(kind === 'soft' ? [IdentLike] : kind === 'function' ? [KeywordFunction] : [])];
+  const categories = [
+    AnyKeyword,
+    ...(NAMEABLE.has(word) ? [NameKeyword] : []),
+    ...(kind === 'soft' ? [IdentLike] : kind === 'function' ? [KeywordFunction] : []),
+  ];
   const t = createToken({
     name: word,
     pattern: new RegExp(`${word}(?![A-Za-z0-9_$])`, 'i'),

@@ -3,7 +3,15 @@ import { catalogOf, compileSql } from '../../../src/compile/sqlite/index.js';
 import { T } from '../../../src/types/ast.js';
 
 const catalog = catalogOf([
-  { kind: 'table', name: 'events', sqliteName: 'ds_events', columns: [{ name: 'timestamp', type: T.datetime }, { name: 'user_id', type: T.string }] },
+  {
+    kind: 'table',
+    name: 'events',
+    sqliteName: 'ds_events',
+    columns: [
+      { name: 'timestamp', type: T.datetime },
+      { name: 'user_id', type: T.string },
+    ],
+  },
   { kind: 'table', name: 'users', sqliteName: 'ds_users', columns: [{ name: 'user_id', type: T.string }] },
 ]);
 
@@ -36,15 +44,21 @@ describe('SQL name resolution and checks', () => {
   it('reads a column of several joined tables as the leftmost one, like ClickHouse', () => {
     const r = compileSql('SELECT user_id FROM events AS e JOIN users AS u ON e.user_id = u.user_id', catalog);
     expect(r.diagnostics).toEqual([]);
-    expect(r.query!.sql).toBe('SELECT "e"."user_id" AS "user_id" FROM "ds_events" AS "e" JOIN "ds_users" AS "u" ON ("e"."user_id" = "u"."user_id")');
+    expect(r.query!.sql).toBe(
+      'SELECT "e"."user_id" AS "user_id" FROM "ds_events" AS "e" JOIN "ds_users" AS "u" ON ("e"."user_id" = "u"."user_id")',
+    );
   });
 
   it('rejects columns neither aggregated nor grouped, as ClickHouse does', () => {
-    expect(check('SELECT user_id, count() FROM events')).toEqual([['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 8, 15]]);
-    expect(check('SELECT toDate(timestamp) AS d, user_id, count() FROM events GROUP BY d')).toEqual([['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 32, 39]]);
+    expect(check('SELECT user_id, count() FROM events')).toEqual([
+      ['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 8, 15],
+    ]);
+    expect(check('SELECT toDate(timestamp) AS d, user_id, count() FROM events GROUP BY d')).toEqual([
+      ['MK4108', "Column 'user_id' is neither inside an aggregate function nor a GROUP BY key", 32, 39],
+    ]);
     expect(check('SELECT toDate(timestamp) AS timestamp, count() AS c, c + 1 FROM events GROUP BY timestamp')).toEqual([]);
     expect(check('SELECT toStartOfHour(timestamp), count() FROM events GROUP BY 1')).toEqual([]);
-    expect(check('SELECT user_id || \'x\', count() FROM events GROUP BY user_id')).toEqual([]);
+    expect(check("SELECT user_id || 'x', count() FROM events GROUP BY user_id")).toEqual([]);
   });
 
   it('accepts USING columns unqualified', () => {

@@ -40,7 +40,13 @@ function datasource(path: string): CatalogEntry | undefined {
     .map((l) => /^\s*`?([\w.]+)`?\s+(.+?)\s*(?:`json:[^`]*`)?\s*(?:DEFAULT .*)?,?\s*$/.exec(l))
     .filter((m): m is RegExpExecArray => !!m)
     .flatMap((m) => {
-      const t = parseType(m[2]!.replace(/`json:.*$/, '').replace(/\s+DEFAULT.*$/, '').replace(/,$/, '').trim());
+      const t = parseType(
+        m[2]!
+          .replace(/`json:.*$/, '')
+          .replace(/\s+DEFAULT.*$/, '')
+          .replace(/,$/, '')
+          .trim(),
+      );
       return t.ok ? [{ name: m[1]!, type: t.type }] : [];
     });
   const name = basename(path, '.datasource');
@@ -79,20 +85,31 @@ describe.skipIf(!exists)('corpus compilation', () => {
     const reasons = new Map<string, number>();
     for (const project of readdirSync(CORPUS).filter((d) => statSync(join(CORPUS, d)).isDirectory())) {
       const dir = join(CORPUS, project);
-      const tables = files(dir, '.datasource').map(datasource).filter((d): d is CatalogEntry => !!d);
+      const tables = files(dir, '.datasource')
+        .map(datasource)
+        .filter((d): d is CatalogEntry => !!d);
       const pipeFiles = files(dir, '.pipe').map((p) => ({ name: basename(p, '.pipe'), nodes: pipeNodes(p) }));
-      const entries: CatalogEntry[] = [...tables, ...pipeFiles.filter((p) => p.nodes).map((p) => ({ kind: 'pipe' as const, name: p.name, nodes: p.nodes! }))];
+      const entries: CatalogEntry[] = [
+        ...tables,
+        ...pipeFiles.filter((p) => p.nodes).map((p) => ({ kind: 'pipe' as const, name: p.name, nodes: p.nodes! })),
+      ];
       const catalog = catalogOf(entries);
       const db = new Database(':memory:');
       registerFunctions(db);
-      for (const t of tables) if (t.kind === 'table') db.exec(`CREATE TABLE IF NOT EXISTS "${t.sqliteName}" (${['__x', ...new Set(t.columns.map((c) => c.name))].map((c) => `"${c}"`).join(', ')})`);
+      for (const t of tables)
+        if (t.kind === 'table')
+          db.exec(
+            `CREATE TABLE IF NOT EXISTS "${t.sqliteName}" (${['__x', ...new Set(t.columns.map((c) => c.name))].map((c) => `"${c}"`).join(', ')})`,
+          );
       for (const p of pipeFiles) {
         if (!p.nodes) continue;
         pipes++;
         const r = compilePipe(p.nodes, catalog, { pipeName: p.name });
         const err = r.diagnostics.find((d) => d.severity === 'error');
         if (err) {
-          const key = process.env.MK_CORPUS_RAW ? `${err.code} ${err.message} ${p.name}` : `${err.code} ${err.message.replace(/'[^']*'/g, "'…'").slice(0, 60)}`;
+          const key = process.env.MK_CORPUS_RAW
+            ? `${err.code} ${err.message} ${p.name}`
+            : `${err.code} ${err.message.replace(/'[^']*'/g, "'…'").slice(0, 60)}`;
           reasons.set(key, (reasons.get(key) ?? 0) + 1);
           continue;
         }
@@ -101,14 +118,25 @@ describe.skipIf(!exists)('corpus compilation', () => {
           db.prepare(r.query!.sql);
           prepared++;
         } catch (e) {
-          const key = process.env.MK_CORPUS_RAW ? `sqlite: ${(e as Error).message} ${p.name} ${r.query!.sql.slice(0, 1500)}` : `sqlite: ${(e as Error).message.slice(0, 60)}`;
+          const key = process.env.MK_CORPUS_RAW
+            ? `sqlite: ${(e as Error).message} ${p.name} ${r.query!.sql.slice(0, 1500)}`
+            : `sqlite: ${(e as Error).message.slice(0, 60)}`;
           reasons.set(key, (reasons.get(key) ?? 0) + 1);
         }
       }
       db.close();
     }
-    console.log(`plain-SQL pipes: ${pipes}; compiled without errors: ${compiled} (${((compiled / pipes) * 100).toFixed(1)}%); accepted by SQLite: ${prepared} (${((prepared / pipes) * 100).toFixed(1)}%)`);
-    if (process.env.MK_CORPUS_FAILURES) console.log([...reasons].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v} ${k}`).join('\n'));
+    console.log(
+      `plain-SQL pipes: ${pipes}; compiled without errors: ${compiled} (${((compiled / pipes) * 100).toFixed(1)}%); accepted by SQLite: ${prepared} (${((prepared / pipes) * 100).toFixed(1)}%)`,
+    );
+    if (process.env.MK_CORPUS_FAILURES)
+      console.log(
+        [...reasons]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 40)
+          .map(([k, v]) => `${v} ${k}`)
+          .join('\n'),
+      );
     // Measured when written: 291/346 (84.1%); most of the rest name datasources missing from the corpus
     // (tinybird.* service tables, templated pipes). Raise, never lower.
     expect(prepared / pipes).toBeGreaterThanOrEqual(0.84);

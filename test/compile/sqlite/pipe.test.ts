@@ -6,11 +6,23 @@ import { setup } from './harness.js';
 
 const t = setup(
   [
-    { name: 'events', columns: { id: 'UInt32', user: 'String', amount: 'Float64' }, rows: [[1, 'a', 10], [2, 'b', 5], [3, 'a', 1]] },
+    {
+      name: 'events',
+      columns: { id: 'UInt32', user: 'String', amount: 'Float64' },
+      rows: [
+        [1, 'a', 10],
+        [2, 'b', 5],
+        [3, 'a', 1],
+      ],
+    },
     {
       name: 'profiles',
       columns: { user: 'String', plan: 'String', version: 'UInt32' },
-      rows: [['a', 'free', 1], ['a', 'pro', 2], ['b', 'free', 1]],
+      rows: [
+        ['a', 'free', 1],
+        ['a', 'pro', 2],
+        ['b', 'free', 1],
+      ],
       engine: { kind: 'ReplacingMergeTree', sortingKey: ['user'], ver: 'version' },
     },
   ],
@@ -34,14 +46,21 @@ describe('compilePipe', () => {
     ]);
     expect(r.sql).toBe(
       'WITH "pipe/only_a" AS (SELECT "events"."id" AS "id", "events"."user" AS "user", "events"."amount" AS "amount" FROM "ds_events" AS "events" WHERE ("events"."user" = ?)) ' +
-        'SELECT count(*) AS "c", ' + r.sql.split('count(*) AS "c", ')[1],
+        'SELECT count(*) AS "c", ' +
+        r.sql.split('count(*) AS "c", ')[1],
     );
     expect(r.rows).toEqual([[2, 11]]);
     expect(r.columns.map((c) => c.name)).toEqual(['c', 's']);
   });
 
   it('returns the output node when asked', () => {
-    const r = t.pipe([{ name: 'first', sql: 'SELECT 1 AS x' }, { name: 'second', sql: 'SELECT 2 AS x' }], 'first');
+    const r = t.pipe(
+      [
+        { name: 'first', sql: 'SELECT 1 AS x' },
+        { name: 'second', sql: 'SELECT 2 AS x' },
+      ],
+      'first',
+    );
     expect(r.rows).toEqual([[1]]);
   });
 
@@ -50,12 +69,21 @@ describe('compilePipe', () => {
   });
 
   it('keeps the latest version per sorting key with FINAL', () => {
-    expect(t.pipe([{ name: 'n', sql: 'SELECT user, plan FROM profiles FINAL ORDER BY user' }]).rows).toEqual([['a', 'pro'], ['b', 'free']]);
+    expect(t.pipe([{ name: 'n', sql: 'SELECT user, plan FROM profiles FINAL ORDER BY user' }]).rows).toEqual([
+      ['a', 'pro'],
+      ['b', 'free'],
+    ]);
     expect(t.pipe([{ name: 'n', sql: 'SELECT count() FROM profiles' }]).rows).toEqual([[3]]);
   });
 
   it('reports cycles between nodes', () => {
-    const r = compilePipe([{ name: 'a', sql: 'SELECT * FROM b' }, { name: 'b', sql: 'SELECT * FROM a' }], t.catalog);
+    const r = compilePipe(
+      [
+        { name: 'a', sql: 'SELECT * FROM b' },
+        { name: 'b', sql: 'SELECT * FROM a' },
+      ],
+      t.catalog,
+    );
     expect(r.diagnostics.map((d) => d.code)).toContain('MK4106');
   });
 
@@ -87,13 +115,21 @@ describe('compileSql', () => {
   it('reads the pipeline result as _', () => {
     const r = compileSql('SELECT count() FROM _', t.catalog, { pipeline: [{ name: 'e', sql: "SELECT * FROM events WHERE user = 'a'" }] });
     expect(r.diagnostics).toEqual([]);
-    expect(t.db.prepare(r.query!.sql).raw().all(...r.query!.params)).toEqual([[2]]);
+    expect(
+      t.db
+        .prepare(r.query!.sql)
+        .raw()
+        .all(...r.query!.params),
+    ).toEqual([[2]]);
   });
 
   it('places diagnostics in the pipe file through mapPosition', () => {
     const file = 'NODE endpoint\nSQL >\n    SELECT usr FROM events\n';
     const start = file.indexOf('SELECT');
-    const r = compilePipe([{ name: 'endpoint', sql: 'SELECT usr FROM events', file: 'pipes/p.pipe', mapPosition: (o) => positionAt(file, start + o) }], t.catalog);
+    const r = compilePipe(
+      [{ name: 'endpoint', sql: 'SELECT usr FROM events', file: 'pipes/p.pipe', mapPosition: (o) => positionAt(file, start + o) }],
+      t.catalog,
+    );
     expect(r.diagnostics).toEqual([
       {
         code: 'MK4101',

@@ -3,12 +3,23 @@ import { printType } from '../../../src/types/print.js';
 import { setup } from './harness.js';
 
 const t = setup([
-  { name: 'events', columns: { id: 'UInt32', name: 'String', ts: 'DateTime', d: 'Date', n: 'Nullable(Int32)', tags: 'Array(String)' }, rows: [
-    [1, 'Click', 1704067200, 19723, 5, '["a","b"]'], // 2024-01-01 00:00:00
-    [2, 'click', 1704153600, 19724, null, '[]'], // 2024-01-02
-    [3, 'view', 1704240000, 19725, 7, '["c"]'], // 2024-01-03
-  ] },
-  { name: 'users', columns: { id: 'UInt32', country: 'String', score: 'Int64' }, rows: [[1, 'ES', 10], [3, 'FR', 30]] },
+  {
+    name: 'events',
+    columns: { id: 'UInt32', name: 'String', ts: 'DateTime', d: 'Date', n: 'Nullable(Int32)', tags: 'Array(String)' },
+    rows: [
+      [1, 'Click', 1704067200, 19723, 5, '["a","b"]'], // 2024-01-01 00:00:00
+      [2, 'click', 1704153600, 19724, null, '[]'], // 2024-01-02
+      [3, 'view', 1704240000, 19725, 7, '["c"]'], // 2024-01-03
+    ],
+  },
+  {
+    name: 'users',
+    columns: { id: 'UInt32', country: 'String', score: 'Int64' },
+    rows: [
+      [1, 'ES', 10],
+      [3, 'FR', 30],
+    ],
+  },
 ]);
 
 const types = (cols: { name: string; type: Parameters<typeof printType>[0] }[]) => cols.map((c) => `${c.name} ${printType(c.type)}`);
@@ -43,26 +54,46 @@ describe('ClickHouse semantics on SQLite', () => {
   it('fills LEFT JOIN non-matches with the type default', () => {
     const r = t.run('SELECT e.id, u.country, u.score FROM events AS e LEFT JOIN users AS u ON e.id = u.id ORDER BY e.id');
     expect(r.sql).toContain('COALESCE("u"."country", ?)');
-    expect(r.rows).toEqual([[1, 'ES', 10], [2, '', 0], [3, 'FR', 30]]);
+    expect(r.rows).toEqual([
+      [1, 'ES', 10],
+      [2, '', 0],
+      [3, 'FR', 30],
+    ]);
   });
 
   it('takes a FULL JOIN USING key from the side that matched, and qualifies duplicate * names', () => {
-    const r = t.run('SELECT id, country FROM events FULL JOIN (SELECT 9 AS id, \'DE\' AS country) AS x USING (id) ORDER BY id');
-    expect(r.rows).toEqual([[1, ''], [2, ''], [3, ''], [9, 'DE']]);
+    const r = t.run("SELECT id, country FROM events FULL JOIN (SELECT 9 AS id, 'DE' AS country) AS x USING (id) ORDER BY id");
+    expect(r.rows).toEqual([
+      [1, ''],
+      [2, ''],
+      [3, ''],
+      [9, 'DE'],
+    ]);
     const s = t.run('SELECT * FROM users AS u JOIN users AS v ON u.id = v.id ORDER BY u.id');
     expect(s.columns.map((c) => c.name)).toEqual(['id', 'country', 'score', 'v.id', 'v.country', 'v.score']);
   });
 
   it('keeps NULLs with SETTINGS join_use_nulls = 1', () => {
     const r = t.run('SELECT e.id, u.country FROM events AS e LEFT JOIN users AS u USING (id) ORDER BY e.id SETTINGS join_use_nulls = 1');
-    expect(r.rows).toEqual([[1, 'ES'], [2, null], [3, 'FR']]);
+    expect(r.rows).toEqual([
+      [1, 'ES'],
+      [2, null],
+      [3, 'FR'],
+    ]);
     expect(types(r.columns)[1]).toBe('country Nullable(String)');
   });
 
   it('joins at most one right row per key with ANY / SEMI', () => {
     const dup = setup([
       { name: 'l', columns: { k: 'UInt8' }, rows: [[1], [2]] },
-      { name: 'r', columns: { k: 'UInt8', v: 'String' }, rows: [[1, 'x'], [1, 'y']] },
+      {
+        name: 'r',
+        columns: { k: 'UInt8', v: 'String' },
+        rows: [
+          [1, 'x'],
+          [1, 'y'],
+        ],
+      },
     ]);
     expect(dup.run('SELECT count() FROM l ALL LEFT JOIN r USING (k)').rows).toEqual([[3]]);
     expect(dup.run('SELECT count() FROM l ANY LEFT JOIN r USING (k)').rows).toEqual([[2]]);
@@ -70,7 +101,7 @@ describe('ClickHouse semantics on SQLite', () => {
   });
 
   it('reuses SELECT-list aliases in the same list and in WHERE', () => {
-    const r = t.run('SELECT countIf(name = \'view\') AS views, count() AS total, views / total AS ratio FROM events');
+    const r = t.run("SELECT countIf(name = 'view') AS views, count() AS total, views / total AS ratio FROM events");
     expect(r.rows).toEqual([[1, 3, 1 / 3]]);
     const w = t.run('SELECT id * 10 AS x FROM events WHERE x > 15 ORDER BY x');
     expect(w.rows).toEqual([[20], [30]]);
@@ -78,7 +109,11 @@ describe('ClickHouse semantics on SQLite', () => {
 
   it('resolves an alias named like a column to the column inside its own definition', () => {
     const r = t.run('SELECT toDate(ts) AS ts, count() AS c FROM events GROUP BY ts ORDER BY ts');
-    expect(r.rows).toEqual([[19723, 1], [19724, 1], [19725, 1]]);
+    expect(r.rows).toEqual([
+      [19723, 1],
+      [19724, 1],
+      [19725, 1],
+    ]);
     expect(types(r.columns)).toEqual(['ts Date', 'c UInt64']);
   });
 
@@ -112,20 +147,36 @@ describe('ClickHouse semantics on SQLite', () => {
   });
 
   it('adds intervals to dates', () => {
-    const r = t.run("SELECT ts + INTERVAL 1 DAY AS next, d - INTERVAL 1 MONTH AS prev FROM events WHERE id = 1");
+    const r = t.run('SELECT ts + INTERVAL 1 DAY AS next, d - INTERVAL 1 MONTH AS prev FROM events WHERE id = 1');
     expect(r.rows).toEqual([[1704153600, 19692]]);
   });
 
   it('unfolds ARRAY JOIN and arrayJoin()', () => {
-    expect(t.run('SELECT id, tag FROM events ARRAY JOIN tags AS tag ORDER BY id, tag').rows).toEqual([[1, 'a'], [1, 'b'], [3, 'c']]);
-    expect(t.run('SELECT id, tags FROM events LEFT ARRAY JOIN tags ORDER BY id, tags').rows).toEqual([[1, 'a'], [1, 'b'], [2, ''], [3, 'c']]);
+    expect(t.run('SELECT id, tag FROM events ARRAY JOIN tags AS tag ORDER BY id, tag').rows).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+      [3, 'c'],
+    ]);
+    expect(t.run('SELECT id, tags FROM events LEFT ARRAY JOIN tags ORDER BY id, tags').rows).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+      [2, ''],
+      [3, 'c'],
+    ]);
     expect(t.run('SELECT arrayJoin([1, 2, 3]) AS x').rows).toEqual([[1], [2], [3]]);
-    expect(t.run('SELECT arrayJoin(tags) AS tag, count() AS c FROM events GROUP BY tag ORDER BY tag').rows).toEqual([['a', 1], ['b', 1], ['c', 1]]);
+    expect(t.run('SELECT arrayJoin(tags) AS tag, count() AS c FROM events GROUP BY tag ORDER BY tag').rows).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+    ]);
   });
 
   it('keeps the first n rows per key with LIMIT n BY', () => {
-    const r = t.run('SELECT toDate(ts) > \'2024-01-01\' AS k, id FROM events ORDER BY id DESC LIMIT 1 BY k');
-    expect(r.rows).toEqual([[1, 3], [0, 1]]);
+    const r = t.run("SELECT toDate(ts) > '2024-01-01' AS k, id FROM events ORDER BY id DESC LIMIT 1 BY k");
+    expect(r.rows).toEqual([
+      [1, 3],
+      [0, 1],
+    ]);
   });
 
   it('inlines WITH expr AS name and supports CTEs', () => {
@@ -142,31 +193,58 @@ describe('ClickHouse semantics on SQLite', () => {
   it('supports IN subqueries, IN a table name, tuples and NOT IN', () => {
     expect(t.run('SELECT id FROM events WHERE id IN (SELECT id FROM users) ORDER BY id').rows).toEqual([[1], [3]]);
     expect(t.run('SELECT id FROM events WHERE id NOT IN (1, 2)').rows).toEqual([[3]]);
-    expect(t.run('SELECT id FROM events WHERE (id, name) IN ((1, \'Click\'), (3, \'x\'))').rows).toEqual([[1]]);
+    expect(t.run("SELECT id FROM events WHERE (id, name) IN ((1, 'Click'), (3, 'x'))").rows).toEqual([[1]]);
   });
 
   it('compiles CASE, ternary, casts and window functions', () => {
-    const r = t.run("SELECT id, CASE WHEN id = 1 THEN 'one' ELSE 'other' END AS c, id > 1 ? 'big' : 'small' AS s, CAST(id AS String) AS str, CAST(id, 'String')::UInt8 AS back, row_number() OVER (ORDER BY id DESC) AS rn FROM events ORDER BY id");
-    expect(r.rows).toEqual([[1, 'one', 'small', '1', 1, 3], [2, 'other', 'big', '2', 2, 2], [3, 'other', 'big', '3', 3, 1]]);
+    const r = t.run(
+      "SELECT id, CASE WHEN id = 1 THEN 'one' ELSE 'other' END AS c, id > 1 ? 'big' : 'small' AS s, CAST(id AS String) AS str, CAST(id, 'String')::UInt8 AS back, row_number() OVER (ORDER BY id DESC) AS rn FROM events ORDER BY id",
+    );
+    expect(r.rows).toEqual([
+      [1, 'one', 'small', '1', 1, 3],
+      [2, 'other', 'big', '2', 2, 2],
+      [3, 'other', 'big', '3', 3, 1],
+    ]);
     expect(types(r.columns).slice(3)).toEqual(['str String', 'back UInt8', 'rn UInt64']);
   });
 
   it('fills gaps with ORDER BY … WITH FILL', () => {
     // Days 19723 and 19725 have rows with id > 1 … only 19724, 19725: fill from 19722 to 19726 (exclusive).
-    const r = t.run("SELECT d, count() AS c FROM events WHERE id > 1 GROUP BY d ORDER BY d WITH FILL FROM toDate('2024-01-01') TO toDate('2024-01-04')");
-    expect(r.rows).toEqual([[19723, 0], [19724, 1], [19725, 1]]);
-    const h = t.run('SELECT toStartOfHour(ts) AS h, count() AS c FROM events WHERE id != 2 GROUP BY h ORDER BY h WITH FILL STEP INTERVAL 1 DAY');
-    expect(h.rows).toEqual([[1704067200, 1], [1704153600, 0], [1704240000, 1]]);
+    const r = t.run(
+      "SELECT d, count() AS c FROM events WHERE id > 1 GROUP BY d ORDER BY d WITH FILL FROM toDate('2024-01-01') TO toDate('2024-01-04')",
+    );
+    expect(r.rows).toEqual([
+      [19723, 0],
+      [19724, 1],
+      [19725, 1],
+    ]);
+    const h = t.run(
+      'SELECT toStartOfHour(ts) AS h, count() AS c FROM events WHERE id != 2 GROUP BY h ORDER BY h WITH FILL STEP INTERVAL 1 DAY',
+    );
+    expect(h.rows).toEqual([
+      [1704067200, 1],
+      [1704153600, 0],
+      [1704240000, 1],
+    ]);
   });
 
   it('expands *, t.*, * EXCEPT and COLUMNS(re)', () => {
     expect(t.run('SELECT * EXCEPT (tags, n) FROM events WHERE id = 1').columns.map((c) => c.name)).toEqual(['id', 'name', 'ts', 'd']);
     expect(t.run("SELECT COLUMNS('^(id|name)$') FROM events WHERE id = 1").rows).toEqual([[1, 'Click']]);
-    expect(t.run('SELECT u.* FROM events AS e JOIN users AS u ON e.id = u.id ORDER BY u.id').rows).toEqual([[1, 'ES', 10], [3, 'FR', 30]]);
+    expect(t.run('SELECT u.* FROM events AS e JOIN users AS u ON e.id = u.id ORDER BY u.id').rows).toEqual([
+      [1, 'ES', 10],
+      [3, 'FR', 30],
+    ]);
   });
 
   it('groups by position and GROUP BY ALL', () => {
-    expect(t.run('SELECT id > 1, count() FROM events GROUP BY 1 ORDER BY 1').rows).toEqual([[0, 1], [1, 2]]);
-    expect(t.run('SELECT id > 1 AS k, count() AS c FROM events GROUP BY ALL ORDER BY k').rows).toEqual([[0, 1], [1, 2]]);
+    expect(t.run('SELECT id > 1, count() FROM events GROUP BY 1 ORDER BY 1').rows).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(t.run('SELECT id > 1 AS k, count() AS c FROM events GROUP BY ALL ORDER BY k').rows).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { parseSelect, printQuery } from '../../../src/syntax/sql/index.js';
 
 function shape(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(shape);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range' && k !== 'nameRange').map(([k, v]) => [k, shape(v)]));
+  if (x && typeof x === 'object')
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => k !== 'range' && k !== 'nameRange')
+        .map(([k, v]) => [k, shape(v)]),
+    );
   return x;
 }
 
@@ -46,7 +51,10 @@ function sqlBlocks(text: string): string[] {
 function crudeRender(sql: string): string {
   const out: string[] = [];
   const skipping: boolean[] = [];
-  const parts = sql.replace(/^\s*%\s*$/m, '').replace(/^\s*#.*$/gm, '').split(/(\{%-?[\s\S]*?-?%\})/);
+  const parts = sql
+    .replace(/^\s*%\s*$/m, '')
+    .replace(/^\s*#.*$/gm, '')
+    .split(/(\{%-?[\s\S]*?-?%\})/);
   for (const part of parts) {
     const tag = /^\{%-?\s*(\w+)/.exec(part)?.[1];
     if (!tag) {
@@ -83,7 +91,10 @@ describe.skipIf(!exists)('corpus grammar coverage', () => {
         // Every parsed node must print back to SQL that parses to the same AST.
         if (parsed.ast) {
           const again = parseSelect(printQuery(parsed.ast));
-          expect(again.diagnostics.map((d) => d.code), `${file}\n${printQuery(parsed.ast)}`).toEqual(parsed.diagnostics.map((d) => d.code));
+          expect(
+            again.diagnostics.map((d) => d.code),
+            `${file}\n${printQuery(parsed.ast)}`,
+          ).toEqual(parsed.diagnostics.map((d) => d.code));
           expect(shape(again.ast)).toEqual(shape(parsed.ast));
         }
         if (templated) {

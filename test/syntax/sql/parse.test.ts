@@ -4,7 +4,12 @@ import { parseSelect, printQuery, type Query } from '../../../src/syntax/sql/ind
 /** The AST without source ranges, for comparing a parse with the parse of its printout. */
 function shape(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(shape);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range' && k !== 'nameRange').map(([k, v]) => [k, shape(v)]));
+  if (x && typeof x === 'object')
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => k !== 'range' && k !== 'nameRange')
+        .map(([k, v]) => [k, shape(v)]),
+    );
   return x;
 }
 
@@ -25,7 +30,7 @@ const ROUND_TRIPS = [
   "SELECT CAST(x AS Nullable(String)), CAST(y, 'Date'), z::DateTime64(3), (a + b)::Float32 FROM t",
   'SELECT ts + INTERVAL 1 DAY, now() - INTERVAL 30 MINUTE FROM t',
   "SELECT [1, 2, 3], (1, 'a'), {'k': 1}, arr[1], tup.2, m['k'] FROM t",
-  "SELECT * FROM t WHERE a IN (1, 2) AND b NOT IN (SELECT b FROM u) AND c GLOBAL IN (1) AND d BETWEEN 1 AND 2 AND e NOT BETWEEN 3 AND 4",
+  'SELECT * FROM t WHERE a IN (1, 2) AND b NOT IN (SELECT b FROM u) AND c GLOBAL IN (1) AND d BETWEEN 1 AND 2 AND e NOT BETWEEN 3 AND 4',
   "SELECT * FROM t WHERE a LIKE 'x%' OR b NOT LIKE '%y' OR c ILIKE 'z' OR d NOT ILIKE 'w' OR e IS NULL OR f IS NOT NULL",
   'SELECT a ? b : c, -x, NOT y, -(-1), 1 - -2, a || b FROM t',
   'SELECT * FROM a LEFT JOIN b ON a.id = b.id INNER JOIN c USING (id) RIGHT OUTER JOIN d ON 1 FULL OUTER JOIN e USING id CROSS JOIN f',
@@ -41,8 +46,8 @@ const ROUND_TRIPS = [
   'SELECT 1 UNION ALL SELECT 2 UNION DISTINCT SELECT 3',
   'SELECT row_number() OVER (PARTITION BY a ORDER BY b DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), sum(x) OVER (ORDER BY t RANGE BETWEEN 3 PRECEDING AND 1 FOLLOWING) FROM t',
   'SELECT `weird name`, "quoted", t.`order` AS `select`, count(*) FROM `db`.`t`',
-  'SELECT 0x1F, 1e3, 1.5, -7, true, false, NULL, \'it\\\'s\\n\'',
-  'SELECT t.*, * EXCEPT (a, b), COLUMNS(\'^x\') FROM t',
+  "SELECT 0x1F, 1e3, 1.5, -7, true, false, NULL, 'it\\'s\\n'",
+  "SELECT t.*, * EXCEPT (a, b), COLUMNS('^x') FROM t",
   'SELECT f(x AS y), y + 1 FROM t',
   'SELECT started_at AS interval FROM t GROUP BY interval ORDER BY interval',
   'SELECT (1, 2,) , [1, 2,]',
@@ -150,7 +155,10 @@ describe('parseSelect', () => {
 
   it('reads LIMIT n, m as offset n, count m', () => {
     const ast = parse('SELECT 1 LIMIT 5, 10');
-    expect(ast.kind === 'select' && shape(ast.limit)).toEqual({ count: { kind: 'literal', value: 10, text: '10' }, offset: { kind: 'literal', value: 5, text: '5' } });
+    expect(ast.kind === 'select' && shape(ast.limit)).toEqual({
+      count: { kind: 'literal', value: 10, text: '10' },
+      offset: { kind: 'literal', value: 5, text: '5' },
+    });
   });
 
   it('parses the type of a cast with src/types', () => {
@@ -163,16 +171,31 @@ describe('parseSelect', () => {
     const r = parseSelect('SELECT a\nFROM t WHERE\nGROUP BY a', { file: 'p.pipe' });
     expect(r.ast).toBeUndefined();
     expect(r.diagnostics).toEqual([
-      { code: 'MK4001', severity: 'error', message: "Unexpected 'GROUP'", hint: 'Check the SQL near the marked token', file: 'p.pipe', range: { start: { line: 3, column: 1, offset: 22 }, end: { line: 3, column: 6, offset: 27 } } },
+      {
+        code: 'MK4001',
+        severity: 'error',
+        message: "Unexpected 'GROUP'",
+        hint: 'Check the SQL near the marked token',
+        file: 'p.pipe',
+        range: { start: { line: 3, column: 1, offset: 22 }, end: { line: 3, column: 6, offset: 27 } },
+      },
     ]);
   });
 
   it('reports an unexpected end', () => {
-    expect(parseSelect('SELECT a FROM').diagnostics[0]).toMatchObject({ code: 'MK4001', message: 'Unexpected end of SQL', range: { start: { offset: 13 } } });
+    expect(parseSelect('SELECT a FROM').diagnostics[0]).toMatchObject({
+      code: 'MK4001',
+      message: 'Unexpected end of SQL',
+      range: { start: { offset: 13 } },
+    });
   });
 
   it('reports an invalid cast type at the type', () => {
-    expect(parseSelect('SELECT CAST(x AS Strng)').diagnostics[0]).toMatchObject({ code: 'MK4002', message: "Unknown type 'Strng'", range: { start: { column: 18 }, end: { column: 23 } } });
+    expect(parseSelect('SELECT CAST(x AS Strng)').diagnostics[0]).toMatchObject({
+      code: 'MK4002',
+      message: "Unknown type 'Strng'",
+      range: { start: { column: 18 }, end: { column: 23 } },
+    });
   });
 
   it('maps positions through mapPosition', () => {
