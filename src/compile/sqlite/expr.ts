@@ -34,6 +34,8 @@ export interface ExprEnv {
 export interface SelectState {
   readonly arrayJoins: Map<A.Call, { alias: string; source: string; left: boolean }>;
   joinUseNulls: boolean;
+  /** Conditions FROM adds to WHERE (ANTI joins keep the rows without a match). */
+  readonly extraWhere: string[];
 }
 
 export const NULL_EMITTED: Emitted = { sql: 'NULL', type: T.nullable(T.nothing), constant: null };

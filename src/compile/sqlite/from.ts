@@ -102,11 +102,21 @@ function join(t: A.Join, env: ExprEnv): string {
   const left = compileFrom(t.left, env);
   const before = env.scope.relations.length;
   const one = t.strictness === 'any' || t.strictness === 'semi';
-  const right = compileFrom(t.right, env, one && t.joinKind !== 'right' ? (t.using ?? rightKeys(t)) : undefined);
+  let right = compileFrom(t.right, env, one && t.joinKind !== 'right' ? (t.using ?? rightKeys(t)) : undefined);
   const leftRels = env.scope.relations.slice(0, before);
   const rightRels = env.scope.relations.slice(before);
-  if (t.strictness === 'anti' || t.strictness === 'asof') {
-    env.ctx.report('MK4201', `${t.strictness.toUpperCase()} JOIN is not supported`, t.range);
+  if (t.strictness === 'asof') env.ctx.report('MK4201', 'ASOF JOIN is not supported', t.range);
+  if (t.strictness === 'anti') {
+    // LEFT ANTI JOIN: a LEFT JOIN that keeps the rows where a marker column of the right side stayed NULL.
+    const rel = rightRels[0];
+    const tail = rel ? ` AS ${q(rel.sqlAlias)}` : '';
+    if (rel && rightRels.length === 1 && t.joinKind === 'left' && right.endsWith(tail) && env.select) {
+      const marker = env.ctx.fresh('__m');
+      right = `(SELECT *, 1 AS ${q(marker)} FROM ${right.slice(0, -tail.length)})${tail}`;
+      env.select.extraWhere.push(`${q(rel.sqlAlias)}.${q(marker)} IS NULL`);
+    } else {
+      env.ctx.report('MK4201', 'Only LEFT ANTI JOIN with a table or subquery on the right is supported', t.range);
+    }
   }
   let cond = '';
   if (t.on) {

@@ -56,6 +56,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   const scope = new Scope(parent);
   const state: SelectState = {
     arrayJoins: new Map(),
+    extraWhere: [],
     joinUseNulls: s.settings.some((x) => x.name === 'join_use_nulls' && x.value.kind === 'literal' && Number(x.value.value) === 1),
   };
   const env: ExprEnv = { ctx, scope, select: state };
@@ -83,7 +84,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
       `Add ${u.name} to GROUP BY, or wrap it in an aggregate such as any(${u.name})`,
     );
   }
-  const where = [s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql);
+  const where = [...state.extraWhere, ...[s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql)];
   const positional = (e: A.Expr): A.Expr => {
     // ClickHouse reads `GROUP BY 1` / `ORDER BY 2` as positions in the SELECT list.
     if (e.kind === 'literal' && typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= items.length)

@@ -98,6 +98,7 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(dup.run('SELECT count() FROM l ALL LEFT JOIN r USING (k)').rows).toEqual([[3]]);
     expect(dup.run('SELECT count() FROM l ANY LEFT JOIN r USING (k)').rows).toEqual([[2]]);
     expect(dup.run('SELECT l.k FROM l LEFT SEMI JOIN r ON l.k = r.k').rows).toEqual([[1]]);
+    expect(dup.run('SELECT l.k, r.v FROM l LEFT ANTI JOIN r ON l.k = r.k').rows).toEqual([[2, '']]);
   });
 
   it('reuses SELECT-list aliases in the same list and in WHERE', () => {
