@@ -4,7 +4,7 @@ import { sendError, statusOf } from './errors.js';
 import type { Host } from './host.js';
 import { datasourcesRoutes } from './routes/datasources.js';
 import { deploymentRoutes } from './routes/deployments.js';
-import { eventsRoutes } from './routes/events.js';
+import { type EventsOptions, eventsRoutes } from './routes/events.js';
 import { pipesRoutes } from './routes/pipes.js';
 import { sqlRoutes } from './routes/sql.js';
 import { tokensRoutes } from './routes/tokens.js';
@@ -12,6 +12,8 @@ import { tokensRoutes } from './routes/tokens.js';
 export interface AppOptions {
   /** Structured access log (one JSON line per request, tokens never included). */
   readonly logger?: boolean;
+  /** Events API options (rate limit); see routes/events.ts. */
+  readonly events?: EventsOptions;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createApp(host: Host, options: AppOptions = {}): FastifyInstance
   app.get('/', async () => ({ name: 'mk', status: 'ok' }));
   app.get('/v0/health', async () => ({ status: 'ok' }));
   tokensRoutes(app, host);
-  eventsRoutes(app, host);
+  eventsRoutes(app, host, options.events);
   pipesRoutes(app, host);
   sqlRoutes(app, host);
   datasourcesRoutes(app, host);
