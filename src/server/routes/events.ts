@@ -2,12 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { authorize } from '../auth.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
+import { type RateLimit, RateLimiter, rateLimitFromEnv } from './events-rate-limit.js';
+
+export interface EventsOptions {
+  /** Per-datasource request limit; default from `MK_EVENTS_RATE_LIMIT`, else none. */
+  readonly rateLimit?: RateLimit;
+}
 
 /**
- * Events API: `POST /v0/events?name=<ds>[&wait=true]` with NDJSON or one JSON object.
+ * Events API: `POST /v0/events?name=<ds>[&wait=true]` with NDJSON or one JSON object, optionally
+ * `Content-Encoding: gzip` (inflated in body.ts; 10 MB limit after inflating → 413).
  * 200 with wait=true, 202 without; mk always answers after the rows are committed, so any 2xx is durable.
  */
-export function eventsRoutes(app: FastifyInstance, host: Host): void {
+export function eventsRoutes(app: FastifyInstance, host: Host, options: EventsOptions = {}): void {
+  const config = options.rateLimit ?? rateLimitFromEnv(process.env);
+  const limiter = config ? new RateLimiter(config) : undefined;
   app.post('/v0/events', async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const name = query.name;
@@ -16,6 +25,13 @@ export function eventsRoutes(app: FastifyInstance, host: Host): void {
     const workspace = host.current();
     if (!workspace?.datasources.some((d) => d.name === name)) {
       return sendError(reply, 404, `Data Source '${name}' not found`);
+    }
+    if (limiter) {
+      const decision = limiter.take(name);
+      reply.headers(decision.headers);
+      if (!decision.allowed) {
+        return sendError(reply, 429, `Too many requests: the Events API accepts ${config!.limit} requests per ${config!.windowSeconds ?? 1} s for Data Source '${name}'. Retry after ${decision.headers['Retry-After']} s`);
+      }
     }
     const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : String(request.body);
     if (body.trim() === '') return sendError(reply, 400, 'The request body is empty: send NDJSON, one JSON object per line');
