@@ -1,9 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Tokens and their scopes, as Tinybird names them: `ADMIN`, `PIPES:READ:<pipe>`,
- * `DATASOURCES:READ:<ds>`, `DATASOURCES:APPEND:<ds>`. Resource tokens come from `TOKEN name READ|APPEND`
- * lines in datafiles; the admin token is made on first run.
+ * Tokens and their scopes, as Tinybird names them: `ADMIN`, `TOKENS`, `WORKSPACE:READ_ALL`,
+ * `PIPES:READ:<pipe>`, `DATASOURCES:READ:<ds>`, `DATASOURCES:APPEND:<ds>`. Resource tokens come from
+ * `TOKEN name READ|APPEND` lines in datafiles; static tokens from `mk token create static`; the admin
+ * token is made on first run.
  */
 export interface TokenRecord {
   readonly name: string;
@@ -11,11 +12,28 @@ export interface TokenRecord {
   readonly scopes: readonly string[];
 }
 
-export type Permission = { readonly kind: 'admin' } | { readonly kind: 'pipe:read'; readonly pipe: string } | { readonly kind: 'datasource:read' | 'datasource:append'; readonly datasource: string };
+export type Permission =
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'tokens' }
+  | { readonly kind: 'pipe:read'; readonly pipe: string }
+  | { readonly kind: 'datasource:read' | 'datasource:append'; readonly datasource: string };
 
 /** A new random token; the prefix says what it is (`p.` like Tinybird's). */
 export function newToken(prefix = 'p'): string {
   return `${prefix}.${randomBytes(24).toString('base64url')}`;
+}
+
+/**
+ * A token derived from a root secret (the admin token) and a label: reproducible by whoever holds
+ * the root secret, so token files on disk need only keep labels and hashes, never usable tokens.
+ */
+export function deriveToken(rootSecret: string, label: string): string {
+  return `p.${createHmac('sha256', rootSecret).update(`mk-token:${label}`).digest('base64url').slice(0, 32)}`;
+}
+
+/** What is kept at rest for a token: its SHA-256, hex. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** Constant-time comparison, so a token cannot be guessed byte by byte from response times. */
@@ -31,6 +49,8 @@ export function grants(scopes: readonly string[], needed: Permission): boolean {
   switch (needed.kind) {
     case 'admin':
       return false;
+    case 'tokens':
+      return scopes.includes('TOKENS');
     case 'pipe:read':
       return scopes.includes(`PIPES:READ:${needed.pipe}`) || scopes.includes('WORKSPACE:READ_ALL');
     case 'datasource:read':
@@ -45,4 +65,12 @@ export function findToken(records: readonly TokenRecord[], presented: string): T
   let found: TokenRecord | undefined;
   for (const r of records) if (sameToken(r.token, presented)) found = r;
   return found;
+}
+
+const SCOPE_RE = /^(ADMIN|TOKENS|WORKSPACE:READ_ALL|DATASOURCES:APPEND|(PIPES:READ|DATASOURCES:READ|DATASOURCES:APPEND):[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** Checks a static token scope's spelling; returns an error message or undefined. */
+export function scopeError(scope: string): string | undefined {
+  if (SCOPE_RE.test(scope)) return undefined;
+  return `Invalid scope '${scope}': use ADMIN, TOKENS, WORKSPACE:READ_ALL, PIPES:READ:<pipe>, DATASOURCES:READ:<ds> or DATASOURCES:APPEND:<ds>`;
 }

@@ -1,8 +1,29 @@
 import type { FastifyReply } from 'fastify';
 
+/** Where Tinybird points template errors; sent as `documentation` beside the message. */
+const QUERY_PARAMETER_DOCS = 'https://www.tinybird.co/docs/forward/work-with-data/query-parameters';
+
 /** Sends Tinybird's error body: `{"error": "..."}` (plus any extra documented fields). */
 export function sendError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ error: message, ...extra });
+}
+
+/**
+ * Sends a thrown error as Tinybird would: `custom_error()` bodies verbatim with their status,
+ * template errors as 400 `{error, documentation}`, ApiErrors with their extra fields, bugs as 500.
+ */
+export function sendFailure(reply: FastifyReply, error: unknown): FastifyReply {
+  const status = statusOf(error);
+  const e = error as { name?: string; body?: unknown; extra?: Record<string, unknown>; message?: string; retryAfter?: number };
+  if (e && typeof e === 'object' && e.body !== undefined && e.name === 'TemplateError') {
+    const body = typeof e.body === 'object' && e.body !== null ? e.body : { error: String(e.body) };
+    return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+  if (typeof e?.retryAfter === 'number') reply.header('retry-after', String(e.retryAfter));
+  const message = error instanceof Error ? error.message : String(error);
+  if (e?.name === 'TemplateError') return sendError(reply, status, message, { documentation: QUERY_PARAMETER_DOCS });
+  if (status === 500) return sendError(reply, 500, `Internal error: ${message}`);
+  return sendError(reply, status, message, e?.extra ?? {});
 }
 
 /** Maps a thrown error to a status: ApiError/TemplateError carry one; anything else is a 500. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../auth.js';
-import { sendError, statusOf } from '../errors.js';
+import { sendError, sendFailure } from '../errors.js';
 import { CONTENT_TYPES, formatResult, type OutputFormat } from '../format.js';
 import type { Host } from '../host.js';
 import { requestParams } from '../params.js';
@@ -29,7 +29,7 @@ export function sqlRoutes(app: FastifyInstance, host: Host): void {
       const result = await workspace.sql(sql, params, pipeline ? { pipeline } : {});
       return reply.header('content-type', CONTENT_TYPES[format]).send(formatResult(result, format));
     } catch (error) {
-      return sendError(reply, statusOf(error), (error as Error).message);
+      return sendFailure(reply, error);
     }
   };
   app.get('/v0/sql', run);
