@@ -3,8 +3,9 @@ import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
 
 /**
- * `arr[i]` over JSON arrays, 1-based like ClickHouse: `arr[1]` is `$[0]`, `arr[-1]` is `$[#-1]`, and
- * `arr[0]` or an index out of range reads the element type's default. `m['k']` reads a map key.
+ * `arr[i]` over JSON arrays, 1-based like ClickHouse: `arr[1]` is `$[0]`, `arr[-1]` is `$[#-1]`, an index
+ * out of range reads the element type's default, and a constant `arr[0]` is an error (as in ClickHouse;
+ * a computed 0 reads the default). `m['k']` reads a map key.
  */
 export function compileSubscript(e: A.Subscript, env: ExprEnv): Emitted {
   const x = compileExpr(e.expr, env);
@@ -18,6 +19,7 @@ export function compileSubscript(e: A.Subscript, env: ExprEnv): Emitted {
     element = b.element;
     if (typeof i.constant === 'number') {
       const n = i.constant;
+      if (n === 0) ctx.report('MK4109', 'Array indices are 1-based: [0] is an error in ClickHouse', e.index.range);
       path = n > 0 ? ctx.bind(`$[${n - 1}]`) : n < 0 ? ctx.bind(`$[#${n}]`) : 'NULL';
     } else {
       path = `(CASE WHEN ${i.sql} > 0 THEN '$[' || (${i.sql} - 1) || ']' WHEN ${i.sql} < 0 THEN '$[#' || ${i.sql} || ']' END)`;

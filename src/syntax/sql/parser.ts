@@ -331,10 +331,11 @@ class SqlParser extends CstParser {
   private ternary = this.RULE('ternary', () => {
     this.SUBRULE(this.orExpr);
     this.OPTION(() => {
+      // `c ? a : b AS x` aliases the whole ternary, as in ClickHouse.
       this.CONSUME(t.Question);
-      this.SUBRULE(this.expression, { LABEL: 'then' });
+      this.SUBRULE(this.ternary, { LABEL: 'then' });
       this.CONSUME(t.Colon);
-      this.SUBRULE2(this.expression, { LABEL: 'else' });
+      this.SUBRULE2(this.ternary, { LABEL: 'else' });
     });
   });
 

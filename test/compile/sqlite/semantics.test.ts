@@ -126,9 +126,10 @@ describe('ClickHouse semantics on SQLite', () => {
     expect(t.run("SELECT id FROM events WHERE name NOT LIKE '%ck' ORDER BY id").rows).toEqual([[3]]);
   });
 
-  it('indexes arrays from 1; 0 and out-of-range read the default', () => {
-    const r = t.run('SELECT tags[1], tags[2], tags[-1], tags[0], tags[5] FROM events WHERE id = 1');
+  it('indexes arrays from 1; out-of-range reads the default; a constant [0] is an error', () => {
+    const r = t.run('SELECT tags[1], tags[2], tags[-1], tags[id - 1], tags[5] FROM events WHERE id = 1');
     expect(r.rows).toEqual([['a', 'b', 'b', '', '']]);
+    expect(t.diagnostics('SELECT tags[0] FROM events').map((d) => [d.code, d.range?.start.column])).toEqual([['MK4109', 13]]);
     expect(t.run('SELECT [10, 20, 30][2] AS x').rows).toEqual([[20]]);
   });
 
