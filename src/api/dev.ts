@@ -24,7 +24,7 @@ export interface DevServer {
   readonly adminToken: string;
   /** The first build's result (the server starts even when it failed, and serves once fixed). */
   readonly initial: RebuildResult;
-  rebuild(): RebuildResult;
+  rebuild(changedPaths?: readonly string[]): RebuildResult;
   close(): Promise<void>;
 }
 
@@ -39,13 +39,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const vault = new TokenVault(join(dir, 'tokens.json'));
   const host = new LiveHost(adminToken);
   host.deployments = new DeploymentManager(join(dir, 'deployments'), store, host, vault);
-  const rebuild = () => rebuildProject(options.project, store, host, vault.tokenFor);
+  const rebuild = (paths: readonly string[] = []) => rebuildProject(options.project, store, host, vault.tokenFor, paths);
   const initial = rebuild();
   options.onRebuild?.(initial, []);
   const app = createApp(host, { logger: options.logger ?? false });
   const url = await listen(app, options.host ?? DEFAULT_HOST, options.port ?? DEFAULT_PORT);
   writeDevServerInfo(options.project, url);
-  const stopWatching = options.watch === false ? undefined : watchProject(options.project, (paths) => options.onRebuild?.(rebuild(), paths));
+  const stopWatching = options.watch === false ? undefined : watchProject(options.project, (paths) => options.onRebuild?.(rebuild(paths), paths));
   return {
     url,
     adminToken,

@@ -16,9 +16,16 @@ export interface RebuildResult {
 /**
  * Rebuilds the project folder into the dev store and swaps the live workspace. On errors the previous
  * version keeps serving. Unchanged datasources keep their tables and rows; new and changed ones are
- * rebuilt and get their fixtures.
+ * rebuilt with their rows carried over; new ones get their fixtures, and a saved fixture file replaces its
+ * datasource's rows.
  */
-export function rebuildProject(root: string, store: Store, host: LiveHost, tokenFor: (name: string) => string): RebuildResult {
+export function rebuildProject(
+  root: string,
+  store: Store,
+  host: LiveHost,
+  tokenFor: (name: string) => string,
+  changedPaths: readonly string[] = [],
+): RebuildResult {
   const { project, diagnostics: parsed } = loadProject(root, { env: process.env });
   const previous = host.current() as LocalWorkspace | undefined;
   const built = buildWorkspace(project, store, { tokenFor, priorDiagnostics: parsed, loadFixtures: fixtureLoader(project), ...(previous ? { previous } : {}) });
@@ -29,5 +36,14 @@ export function rebuildProject(root: string, store: Store, host: LiveHost, token
   }
   const loaded = built.commit();
   host.setCurrent(built.workspace);
+  // A saved fixture replaces that datasource's rows with the file's (as `tb dev` truncates and re-appends).
+  const load = fixtureLoader(project);
+  for (const path of changedPaths) {
+    const match = /(?:^|[/\\])fixtures[/\\]([^/\\]+)\.(ndjson|csv)$/.exec(path);
+    const ds = match?.[1];
+    if (!ds || loaded[ds] !== undefined || !store.physicalName(ds)) continue;
+    const fixture = load(ds);
+    if (fixture) loaded[ds] = store.replace(ds, fixture.text, { format: fixture.format }).successful_rows;
+  }
   return { ok: true, diagnostics, sources: project.sources, changes: built.changes, loaded };
 }

@@ -13,7 +13,7 @@ import { type ResourceChanges, planChanges } from './plan.js';
 import { carryOverRows } from './carry-over.js';
 
 export interface BuildOptions {
-  /** Load `fixtures/<ds>.ndjson|csv` into datasources whose tables are new (dev and `mk build`). */
+  /** Load `fixtures/<ds>.ndjson|csv` into new datasources (dev and `mk build`). */
   readonly loadFixtures?: (datasource: string) => { text: string; format: 'ndjson' | 'csv' } | undefined;
   /** The workspace live now, whose pipes and datasources the plan compares against. */
   readonly previous?: LocalWorkspace;
@@ -109,7 +109,8 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
         }));
       }
       const loaded: Record<string, number> = {};
-      for (const ds of Object.keys(staged)) {
+      // Fixtures fill new datasources only: a changed one already holds them, carried over with every other row.
+      for (const ds of changes.newDatasources) {
         const fixture = options.loadFixtures?.(ds);
         if (!fixture) continue;
         loaded[ds] = store.append(ds, fixture.text, { format: fixture.format }).successful_rows;

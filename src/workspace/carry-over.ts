@@ -1,19 +1,36 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
+import { compileDefault } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
+import { FAIL, typeDefault } from '../types/convert.js';
 import { convertSql, quoteIdent } from './convert-sql.js';
 
 /**
- * Copies the live rows of a changed datasource into its staged table, column by column where names
- * match (types re-encoded), so a schema change never loses data. New columns take their type default
- * through the table's DEFAULT; dropped columns are left behind with the old table.
+ * Copies the live rows of a changed datasource into its staged table, so a schema change never loses
+ * data: columns that keep their name are re-encoded to their new type; new columns take their DEFAULT
+ * (evaluated once for the copy) or their type's default; dropped columns stay behind with the old table.
  */
 export function carryOverRows(store: Store, ds: string, stagedTable: string, next: ResolvedDatasource): number {
   const live = store.table(ds);
   if (!live) return 0;
   const oldTypes = new Map(live.def.columns.map((c) => [c.name, c.type]));
-  const shared = next.columns.filter((c) => oldTypes.has(c.name));
-  if (shared.length === 0) return 0;
-  const cols = shared.map((c) => quoteIdent(c.name)).join(', ');
-  const values = shared.map((c) => convertSql(quoteIdent(c.name), oldTypes.get(c.name)!, c.type)).join(', ');
-  return store.transaction((tx) => tx.run(`INSERT INTO ${quoteIdent(stagedTable)} (${cols}) SELECT ${values} FROM ${quoteIdent(live.physical)}`).changes);
+  if (!next.columns.some((c) => oldTypes.has(c.name))) return 0;
+  const params: unknown[] = [];
+  const values = next.columns.map((c) => {
+    const oldType = oldTypes.get(c.name);
+    if (oldType) return convertSql(quoteIdent(c.name), oldType, c.type);
+    params.push(defaultFor(c, next));
+    return '?';
+  });
+  const cols = next.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const sql = `INSERT INTO ${quoteIdent(stagedTable)} (${cols}) SELECT ${values.join(', ')} FROM ${quoteIdent(live.physical)}`;
+  return store.transaction((tx) => tx.run(sql, params).changes);
+}
+
+function defaultFor(column: ResolvedDatasource['columns'][number], ds: ResolvedDatasource): unknown {
+  if (column.defaultExpr !== undefined) {
+    const compiled = compileDefault(column, ds.columns);
+    const value = compiled.supported ? compiled.fn({}) : FAIL;
+    if (value !== FAIL) return value;
+  }
+  return typeDefault(column.type);
 }
