@@ -34,7 +34,10 @@ export function arithmeticType(op: '+' | '-' | '*' | '/' | '%', l: ChType, r: Ch
   if (op === '/') return wrapNullable(T.float64, l, r);
   if ((op === '+' || op === '-') && isDateLike(a) && !isDateLike(b)) return wrapNullable(a, l, r);
   if (op === '+' && isDateLike(b) && !isDateLike(a)) return wrapNullable(b, l, r);
-  if (op === '-' && isDateLike(a) && isDateLike(b)) return wrapNullable(a.kind === 'date' || a.kind === 'date32' ? T.int32 : T.int64, l, r);
+  if (op === '-' && isDateLike(a) && isDateLike(b)) {
+    // Seconds (or days) between: Int32; DateTime64 subtracts as Decimal(18, p).
+    return wrapNullable(a.kind === 'datetime64' ? { kind: 'decimal', precision: 18, scale: a.precision } : T.int32, l, r);
+  }
   if (a.kind === 'float' || b.kind === 'float' || a.kind === 'decimal' || b.kind === 'decimal') return wrapNullable(T.float64, l, r);
   const ai = a.kind === 'int' ? a : a.kind === 'bool' ? { bits: 8, signed: false } : undefined;
   const bi = b.kind === 'int' ? b : b.kind === 'bool' ? { bits: 8, signed: false } : undefined;
@@ -86,4 +89,12 @@ export function supertype(types: readonly ChType[]): ChType {
   const lowCard = known.every((t) => t.kind === 'lowcardinality');
   const result = lowCard ? acc : acc;
   return anyNull ? T.nullable(result) : result;
+}
+
+/** A scalar subquery's type: Nullable, since it may return no row (types that cannot be Nullable stay). */
+export function scalarSubqueryType(t: ChType): ChType {
+  const b = baseType(t);
+  if (['array', 'map', 'tuple', 'json', 'aggregate', 'nothing'].includes(b.kind) || t.kind === 'nullable') return t;
+  if (t.kind === 'lowcardinality') return { kind: 'lowcardinality', inner: T.nullable(t.inner) };
+  return T.nullable(t);
 }

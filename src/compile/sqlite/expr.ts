@@ -1,5 +1,5 @@
 import type { Scope } from '../../analysis/sql/scope.js';
-import { literalType, negateType, supertype } from '../../analysis/sql/type-rules.js';
+import { literalType, negateType, scalarSubqueryType, supertype } from '../../analysis/sql/type-rules.js';
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { isJsonEncoded } from '../../types/encoding.js';
@@ -123,7 +123,7 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   },
   subquery: (e, env) => {
     const r = compileQuery(e.query, env.scope, env.ctx);
-    return { sql: `(${r.sql})`, type: r.columns[0]?.type ?? T.nothing };
+    return { sql: `(${r.sql})`, type: scalarSubqueryType(r.columns[0]?.type ?? T.nothing) };
   },
   alias: (e, env) => {
     // Inside its own definition a name is the column: `coalesce(anyLast(browser), '') AS browser`.
