@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { accessLogRequest } from './auth.js';
 import { BODY_LIMIT, decodeBody } from './body.js';
 import { sendError, statusOf } from './errors.js';
 import type { Host } from './host.js';
@@ -12,6 +13,8 @@ import { tokensRoutes } from './routes/tokens.js';
 export interface AppOptions {
   /** Structured access log (one JSON line per request, tokens never included). */
   readonly logger?: boolean;
+  /** Where the access log goes (default stdout); tests pass a stream to read it. */
+  readonly logStream?: NodeJS.WritableStream;
   /** Events API options (rate limit); see routes/events.ts. */
   readonly events?: EventsOptions;
 }
@@ -23,7 +26,9 @@ export interface AppOptions {
 export function createApp(host: Host, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: options.logger ? { redact: ['req.headers.authorization', 'req.query.token'] } : false,
+    logger: options.logger
+      ? { redact: ['req.headers.authorization', 'req.query.token'], serializers: { req: accessLogRequest }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      : false,
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (request, raw, done) => {

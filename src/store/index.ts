@@ -6,4 +6,4 @@ export { StoreError } from './errors.js';
 export { formatResponse, jsonText, OUTPUT_FORMATS, type OutputFormat } from './response.js';
 export type { AppendInput } from './input.js';
 export { openStore, Store, type StoreOptions, type StoreStats } from './store.js';
-export type { AppendOptions, AppendResult, EngineDef, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
+export type { AppendOptions, AppendResult, CompiledSelect, EngineDef, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';

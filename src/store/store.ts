@@ -23,7 +23,7 @@ import { StoreError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { type AppendInput, convertInput } from './input.js';
 import { QueryRunner } from './query.js';
-import type { AppendOptions, AppendResult, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
+import type { AppendOptions, AppendResult, CompiledSelect, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
 import { type WriteTarget, Writer } from './writer.js';
 
 export interface StoreOptions {
@@ -54,6 +54,7 @@ export class Store {
   private readonly converters = new Map<string, RowConverter>();
   private udfs: ((host: UdfHost) => void)[] = [];
   private commits = 0;
+  private views: string[] = [];
   private evaluateDefault: EvaluateDefault | undefined;
 
   constructor(
@@ -183,6 +184,58 @@ export class Store {
     return n;
   }
 
+  // ── selective writes: conditions are compiled by the caller over a rowid view ─────────────────
+
+  /**
+   * A temp view of `ds`'s table exposing each row's rowid as `_mk_rowid`: compile a user condition as
+   * `SELECT _mk_rowid FROM <view> WHERE …` to name the rows a delete or replace touches, so user SQL
+   * only ever reaches SQLite through the compiler.
+   */
+  rowidView(ds: string): string {
+    return this.viewOver(this.target(ds).physical, 'main');
+  }
+
+  /** Deletes the rows whose rowids `select` returns (compiled over rowidView); returns the count. */
+  deleteRows(ds: string, select: CompiledSelect): number {
+    return this.deleteWhere(ds, `rowid IN (${select.sql})`, select.params);
+  }
+
+  /** How many rows `select` returns (a delete's dry run). */
+  countRows(select: CompiledSelect): number {
+    return Number(this.db.prepare(`SELECT count(*) FROM (${select.sql})`).pluck().get(...select.params));
+  }
+
+  /**
+   * Tinybird's `replace_condition`: in one transaction, deletes the live rows the condition selects and
+   * appends the rows of `input` it also selects (new rows outside it are dropped). `rowids(view)`
+   * compiles the condition over a rowid view; it is called for the live table and for the new rows.
+   * New rows feed materialized views; deleted ones do not (as on Tinybird, deletes never cascade).
+   * With `deleteLive: false` it only appends the matching rows (a replace continuing over more requests).
+   */
+  replaceWhere(ds: string, input: AppendInput, options: AppendOptions, rowids: (view: string) => CompiledSelect, mode: { deleteLive: boolean } = { deleteLive: true }): AppendResult {
+    const rows = this.convert(ds, input, options);
+    const result = this.write(() => {
+      const t = this.target(ds);
+      if (mode.deleteLive) {
+        const live = rowids(this.viewOver(t.physical, 'main'));
+        this.db.prepare(`DELETE FROM ${ident(t.physical)} WHERE rowid IN (${live.sql})`).run(...live.params);
+      }
+      const scratch = `mk_incoming__${t.physical}`;
+      this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${ident(scratch)} AS SELECT * FROM main.${ident(t.physical)} WHERE 0`);
+      this.writer.insertRows(scratch, t.width, rows.good);
+      const view = `mk_rows__${scratch}`;
+      this.db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${ident(view)} AS SELECT rowid AS _mk_rowid, * FROM temp.${ident(scratch)}`);
+      const incoming = rowids(view);
+      const kept = this.writer.appendSelect(ds, `SELECT * FROM temp.${ident(scratch)} WHERE rowid IN (${incoming.sql})`, incoming.params);
+      // Dropped, not kept: replaces are rare and the scratch table must not outlive a schema change.
+      this.db.exec(`DROP VIEW temp.${ident(view)}; DROP TABLE temp.${ident(scratch)}`);
+      this.writer.write(t, { good: [], bad: rows.bad }, options.importId ?? null);
+      return { successful_rows: kept, quarantined_rows: rows.bad.length };
+    });
+    this.runner.reset();
+    return result;
+  }
+
   /** Runs `fn` in one write transaction with the listener API (backfills, copy pipes). */
   transaction<T>(fn: (tx: Tx) => T): T {
     return this.write(() => fn(this.tx()));
@@ -230,6 +283,14 @@ export class Store {
 
   // ── internals ─────────────────────────────────────────────────────────────────────────────
 
+  /** `SELECT rowid AS _mk_rowid, *` over a table, as a temp view (created once per connection). */
+  private viewOver(table: string, schema: 'main' | 'temp'): string {
+    const view = `mk_rows__${table}`;
+    this.db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${ident(view)} AS SELECT rowid AS _mk_rowid, * FROM ${schema}.${ident(table)}`);
+    if (!this.views.includes(view)) this.views.push(view);
+    return view;
+  }
+
   private write<T>(body: () => T): T {
     const result = this.db.transaction(body).immediate();
     this.commits++;
@@ -240,6 +301,7 @@ export class Store {
     try {
       return this.write(body);
     } finally {
+      for (const v of this.views.splice(0)) this.db.exec(`DROP VIEW IF EXISTS temp.${ident(v)}`);
       this.catalog.reload();
       this.writer.reset();
       this.runner.reset();

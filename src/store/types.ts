@@ -36,6 +36,12 @@ export interface AppendOptions {
   readonly importId?: string;
 }
 
+/** SQL from the compiler with its bound parameters (a condition compiled over a rowid view). */
+export interface CompiledSelect {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 export interface QueryColumn {
   readonly name: string;
   readonly type: ChType;

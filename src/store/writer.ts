@@ -102,7 +102,8 @@ export class Writer {
     return s;
   }
 
-  private insertRows(table: string, width: number, rows: readonly StoredRow[]): void {
+  /** Inserts stored rows into any table of the target's shape (a scratch table for selective replaces). */
+  insertRows(table: string, width: number, rows: readonly StoredRow[]): void {
     const s = this.statement(table, width);
     for (const r of rows) s.run(r);
   }

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { authorize } from '../auth.js';
+import { sendError } from '../errors.js';
+import type { Host } from '../host.js';
+
+/** Jobs started by this server (mk runs them at once, so every job is already `done`), by id. */
+export type JobBook = Map<string, Record<string, unknown>>;
+
+/** `GET /v0/jobs/<id>`: the job record, as Tinybird's clients poll for it. */
+export function jobsRoutes(app: FastifyInstance, host: Host, jobs: JobBook): void {
+  app.get('/v0/jobs/:id', async (request, reply) => {
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    const id = (request.params as { id: string }).id;
+    const job = jobs.get(id);
+    if (!job) return sendError(reply, 404, `Job ${id} not found`);
+    return job;
+  });
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../../util/api-error.js';
+import { LocalWorkspace } from '../../workspace/index.js';
+import { authorize } from '../auth.js';
+import { structuredBody } from '../body.js';
+import { sendError, statusOf } from '../errors.js';
+import type { Host } from '../host.js';
+import { compileCondition } from './datasources-condition.js';
+import { type JobBook, jobsRoutes } from './datasources-jobs.js';
+
+type Fields = Record<string, string | undefined>;
+
+/**
+ * Data Sources API (write side), after Tinybird's `/v0/datasources`:
+ * - `POST /v0/datasources?name=&mode=append|replace&format=ndjson|csv` with the rows as the raw body
+ *   (`replace_condition` replaces only the matching rows; mk's `append_condition` appends only
+ *   matching rows, so a conditional replace can continue over several requests);
+ * - `POST /v0/datasources/<ds>/truncate`;
+ * - `POST /v0/datasources/<ds>/delete` with `delete_condition` (and `dry_run=true`): runs at once and
+ *   answers with a finished job (`GET /v0/jobs/<id>`).
+ * Conditions go through the SQL compiler (datasources-condition.ts), never into SQL as text.
+ */
+export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
+  const jobs: JobBook = new Map();
+  jobsRoutes(app, host, jobs);
+
+  app.post('/v0/datasources', async (request, reply) => {
+    const f = fields(request);
+    const name = f.name;
+    if (!name) return sendError(reply, 400, "The 'name' parameter is required");
+    const mode = f.mode ?? 'append';
+    if (!authorize(host, request, reply, mode === 'append' && !f.append_condition ? { kind: 'datasource:append', datasource: name } : { kind: 'admin' })) return reply;
+    return guarded(reply, async () => {
+      const ws = workspaceWith(host, name);
+      if (mode === 'create') throw new ApiError(400, `Data Source '${name}' already exists: in mk, Data Sources are created by deployments; use mode=append or mode=replace`);
+      if (mode !== 'append' && mode !== 'replace') throw new ApiError(400, `Invalid mode '${mode}': use append or replace`);
+      const format = formatOf(request, f.format);
+      const body = typeof request.body === 'string' ? request.body : '';
+      if (String(request.headers['content-type'] ?? '').startsWith('multipart/')) throw new ApiError(400, 'mk takes the file as the raw request body, not multipart');
+      const importId = randomUUID();
+      const options = { format, importId, ...(f.dialect_delimiter ? { csvDelimiter: f.dialect_delimiter } : {}) } as const;
+      const store = ws.store;
+      const condition = mode === 'replace' ? f.replace_condition : f.append_condition;
+      const result = condition
+        ? store.replaceWhere(name, body, options, compileCondition(ws, name, condition), { deleteLive: mode === 'replace' })
+        : mode === 'replace'
+          ? store.replace(name, body, options)
+          : await store.appendAsync(name, body, options);
+      return { id: importId, import_id: importId, datasource: { name }, ...result, error: false };
+    });
+  });
+
+  app.post('/v0/datasources/:name/truncate', async (request, reply) => {
+    const name = (request.params as { name: string }).name;
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    return guarded(reply, async () => {
+      workspaceWith(host, name).store.truncate(name);
+      return { status: 'ok' };
+    });
+  });
+
+  app.post('/v0/datasources/:name/delete', async (request, reply) => {
+    const name = (request.params as { name: string }).name;
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    const f = fields(request, true);
+    return guarded(reply, async () => {
+      const ws = workspaceWith(host, name);
+      const condition = f.delete_condition?.trim();
+      if (!condition) throw new ApiError(400, "The 'delete_condition' parameter is required");
+      const select = compileCondition(ws, name, condition)(ws.store.rowidView(name));
+      if (f.dry_run === 'true') return { rows_to_be_deleted: ws.store.countRows(select) };
+      const rows = ws.store.deleteRows(name, select);
+      const id = randomUUID();
+      const job = { id, job_id: id, kind: 'delete_data', status: 'done', datasource: { name }, delete_condition: condition, rows_affected: rows, created_at: new Date().toISOString() };
+      jobs.set(id, job);
+      const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+      return { ...job, delete_id: id, job_url: `${base}/v0/jobs/${id}` };
+    });
+  });
+}
+
+/** Query string fields, plus form/JSON body fields when the body is not data (body wins). */
+function fields(request: FastifyRequest, fromBody = false): Fields {
+  const out: Fields = { ...(request.query as Fields) };
+  if (fromBody) {
+    for (const [k, v] of Object.entries(structuredBody(request) ?? {})) out[k] = typeof v === 'string' ? v : String(v);
+  }
+  return out;
+}
+
+function workspaceWith(host: Host, name: string): LocalWorkspace {
+  const ws = host.current();
+  if (!(ws instanceof LocalWorkspace) || !ws.datasources.some((d) => d.name === name)) throw new ApiError(404, `Data Source '${name}' not found`);
+  return ws;
+}
+
+function formatOf(request: FastifyRequest, format: string | undefined): 'ndjson' | 'csv' {
+  const f = format ?? (/ndjson|json/.test(String(request.headers['content-type'] ?? '')) ? 'ndjson' : 'csv');
+  if (f === 'ndjson' || f === 'csv') return f;
+  if (f === 'parquet') throw new ApiError(400, 'Parquet is not supported by mk yet: send CSV or NDJSON');
+  throw new ApiError(400, `Invalid format '${f}': use csv or ndjson`);
+}
+
+async function guarded(reply: FastifyReply, fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (error) {
+    return sendError(reply, statusOf(error), (error as Error).message);
+  }
+}
