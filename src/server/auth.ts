@@ -114,6 +114,11 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&]token=)[^&]*/gi, '$1***');
 }
 
+/** What the access log records of a request: never the token, whether in the URL or a header. */
+export function accessLogRequest(request: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) {
+  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip, userAgent: request.headers?.['user-agent'] };
+}
+
 function describe(p: Permission): string {
   switch (p.kind) {
     case 'admin':
