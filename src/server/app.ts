@@ -4,6 +4,7 @@ import { BODY_LIMIT, decodeBody } from './body.js';
 import { sendError, statusOf } from './errors.js';
 import type { Host } from './host.js';
 import { datasourcesRoutes } from './routes/datasources.js';
+import { datasourcesWriteRoutes } from './routes/datasources-write.js';
 import { deploymentRoutes } from './routes/deployments.js';
 import { type EventsOptions, eventsRoutes } from './routes/events.js';
 import { pipesRoutes } from './routes/pipes.js';
@@ -57,6 +58,7 @@ export function createApp(host: Host, options: AppOptions = {}): FastifyInstance
   pipesRoutes(app, host);
   sqlRoutes(app, host);
   datasourcesRoutes(app, host);
+  datasourcesWriteRoutes(app, host);
   deploymentRoutes(app, host);
   return app;
 }
