@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { registerBuild } from './commands/build.js';
+import { registerDatasource } from './commands/datasource.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerDev } from './commands/dev.js';
 import { registerFmt } from './commands/fmt.js';
@@ -23,6 +24,7 @@ export function program(): Command {
   registerServe(mk);
   registerLogin(mk);
   registerFmt(mk);
+  registerDatasource(mk);
   return mk;
 }
 
