@@ -69,26 +69,27 @@ export function supertype(types: readonly ChType[]): ChType {
   const known = types.filter((t) => baseType(t).kind !== 'nothing');
   const anyNull = types.some(isNullable);
   if (known.length === 0) return types[0] ?? T.nothing;
-  let acc = baseType(known[0]!);
-  for (const t of known.slice(1)) {
-    const b = baseType(t);
-    if (acc.kind === 'int' && b.kind === 'int') {
-      const signed = acc.signed || b.signed;
-      const bits = acc.signed !== b.signed && !signed ? acc.bits : Math.max(acc.bits, b.bits);
-      acc = {
-        kind: 'int',
-        bits: (acc.signed !== b.signed && (acc.signed ? b.bits >= acc.bits : acc.bits >= b.bits) ? nextBits(bits) : bits) as 8,
-        signed,
-      };
-    } else if ((acc.kind === 'int' || acc.kind === 'float') && (b.kind === 'int' || b.kind === 'float')) {
-      acc = T.float64;
-    } else if (acc.kind === 'date' && b.kind === 'datetime') {
-      acc = b;
-    }
+  const bases = known.map(baseType);
+  let acc = bases[0]!;
+  if (bases.every((b) => b.kind === 'int')) {
+    acc = intSupertype(bases as Extract<ChType, { kind: 'int' }>[]);
+  } else if (bases.every((b) => b.kind === 'int' || b.kind === 'float')) {
+    acc = T.float64;
+  } else if (bases.every((b) => b.kind === 'date' || b.kind === 'datetime')) {
+    acc = bases.find((b) => b.kind === 'datetime') ?? acc;
   }
-  const lowCard = known.every((t) => t.kind === 'lowcardinality');
-  const result = lowCard ? acc : acc;
-  return anyNull ? T.nullable(result) : result;
+  const result = anyNull ? T.nullable(acc) : acc;
+  // LowCardinality survives when every branch has it.
+  return known.every((t) => t.kind === 'lowcardinality') ? { kind: 'lowcardinality', inner: result } : result;
+}
+
+/** UInt8 and Int8 meet at Int16: a signed type wide enough for both (64 bits at most). */
+function intSupertype(ints: readonly Extract<ChType, { kind: 'int' }>[]): ChType {
+  const unsigned = Math.max(0, ...ints.filter((i) => !i.signed).map((i) => i.bits));
+  const signed = Math.max(0, ...ints.filter((i) => i.signed).map((i) => i.bits));
+  if (signed === 0) return { kind: 'int', bits: unsigned as 8, signed: false };
+  if (unsigned === 0) return { kind: 'int', bits: signed as 8, signed: true };
+  return { kind: 'int', bits: Math.min(64, Math.max(signed, unsigned >= 64 ? 64 : nextBits(unsigned))) as 8, signed: true };
 }
 
 /** A scalar subquery's type: Nullable, since it may return no row (types that cannot be Nullable stay). */
