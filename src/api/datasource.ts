@@ -1,0 +1,137 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { UserError } from '../diagnostics/user-error.js';
+import { ChunkSplitter, firstRecord } from './datasource-chunks.js';
+import { call, resolveTarget, type Target, type TargetOptions } from './datasource-target.js';
+
+/** Requests stay under the server's 10 MB body limit. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+
+export interface DatasourceListing {
+  readonly name: string;
+  readonly engine: string;
+  readonly rows?: number;
+  readonly quarantine_rows?: number;
+  readonly columns: readonly { name: string; type: string }[];
+}
+
+/** `mk datasource ls`. */
+export async function listDatasources(options: TargetOptions): Promise<DatasourceListing[]> {
+  return (await call<{ datasources: DatasourceListing[] }>(resolveTarget(options), '/v0/datasources')).datasources;
+}
+
+export interface UploadProgress {
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+  readonly quarantined: number;
+}
+
+export interface UploadOptions extends TargetOptions {
+  readonly datasource: string;
+  readonly file: string;
+  readonly mode: 'append' | 'replace';
+  /** Replace only rows matching this condition (replace mode). */
+  readonly condition?: string;
+  readonly format?: 'ndjson' | 'csv';
+  readonly chunkBytes?: number;
+  readonly onProgress?: (progress: UploadProgress) => void;
+}
+
+export interface UploadSummary {
+  readonly datasource: string;
+  readonly mode: 'append' | 'replace';
+  readonly rows: number;
+  readonly quarantined: number;
+  readonly requests: number;
+  readonly bytes: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * `mk datasource append|replace <ds> <file>`: streams a CSV or NDJSON file (optionally `.gz`) to the
+ * Data Sources API in record-aligned chunks of ≤ 8 MB, one request at a time, so memory stays flat
+ * on multi-GB files. A replace sends its first chunk with mode=replace and the rest as appends (with
+ * `append_condition` when there is a condition): readers may see the replace half done meanwhile.
+ */
+export async function uploadFile(options: UploadOptions): Promise<UploadSummary> {
+  const started = performance.now();
+  const target = resolveTarget(options);
+  const format = options.format ?? formatOfFile(options.file);
+  let totalBytes: number;
+  try {
+    totalBytes = statSync(options.file).size;
+  } catch {
+    throw new UserError(`Cannot read ${options.file}`);
+  }
+  const columns = format === 'csv' ? (await call<DatasourceListing>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}`)).columns.map((c) => c.name) : [];
+  const raw = createReadStream(options.file, { highWaterMark: 1024 * 1024 });
+  const input: Readable = options.file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const splitter = new ChunkSplitter(format, options.chunkBytes ?? CHUNK_BYTES);
+  const totals = { rows: 0, quarantined: 0, requests: 0 };
+  let header: Buffer | undefined;
+  const send = async (chunk: Buffer) => {
+    const first = totals.requests === 0;
+    if (first && format === 'csv') header = csvHeader(chunk, columns);
+    const body = !first && header ? Buffer.concat([header, chunk]) : chunk;
+    const result = await call<{ successful_rows: number; quarantined_rows: number }>(target, uploadPath(options, format, first), {
+      method: 'POST',
+      body,
+      headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' },
+    });
+    totals.requests++;
+    totals.rows += result.successful_rows;
+    totals.quarantined += result.quarantined_rows;
+    options.onProgress?.({ bytes: raw.bytesRead, totalBytes, rows: totals.rows, quarantined: totals.quarantined });
+  };
+  for await (const buf of input) for (const chunk of splitter.push(buf as Buffer)) await send(chunk);
+  const last = splitter.end();
+  if (last || (totals.requests === 0 && options.mode === 'replace')) await send(last ?? Buffer.alloc(0));
+  return { datasource: options.datasource, mode: options.mode, rows: totals.rows, quarantined: totals.quarantined, requests: totals.requests, bytes: totalBytes, elapsedMs: Math.round(performance.now() - started) };
+}
+
+function uploadPath(options: UploadOptions, format: string, first: boolean): string {
+  const q = new URLSearchParams({ name: options.datasource, mode: first ? options.mode : 'append', format });
+  if (options.condition && options.mode === 'replace') q.set(first ? 'replace_condition' : 'append_condition', options.condition);
+  return `/v0/datasources?${q}`;
+}
+
+/** The file's first record when every field names a column (a header to repeat in later chunks). */
+function csvHeader(chunk: Buffer, columns: readonly string[]): Buffer | undefined {
+  const first = firstRecord(chunk.subarray(0, 64 * 1024).toString('utf8'));
+  const fields = first.replace(/\r?\n$/, '').split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
+  return fields.length > 0 && fields.every((f) => columns.includes(f)) ? Buffer.from(first.endsWith('\n') ? first : `${first}\n`) : undefined;
+}
+
+/** csv or ndjson from the file name (`.csv`, `.csv.gz`, `.ndjson`, `.jsonl`, `.json`). */
+export function formatOfFile(file: string): 'ndjson' | 'csv' {
+  const name = file.replace(/\.gz$/, '').toLowerCase();
+  if (name.endsWith('.csv')) return 'csv';
+  if (/\.(ndjson|jsonl|json)$/.test(name)) return 'ndjson';
+  throw new UserError(`Cannot tell the format of ${file}: name it .csv or .ndjson, or pass --format`);
+}
+
+/** `mk datasource truncate`. */
+export async function truncateDatasource(options: TargetOptions & { datasource: string }): Promise<void> {
+  await call(resolveTarget(options), `/v0/datasources/${encodeURIComponent(options.datasource)}/truncate`, { method: 'POST' });
+}
+
+/** `mk datasource delete --sql-condition`: the rows deleted, or with dryRun the rows that would be. */
+export async function deleteRows(options: TargetOptions & { datasource: string; condition: string; dryRun?: boolean }): Promise<{ rows: number; dryRun: boolean }> {
+  const body = new URLSearchParams({ delete_condition: options.condition, ...(options.dryRun ? { dry_run: 'true' } : {}) }).toString();
+  const result = await call<{ rows_to_be_deleted?: number; rows_affected?: number }>(resolveTarget(options), `/v0/datasources/${encodeURIComponent(options.datasource)}/delete`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return { rows: result.rows_to_be_deleted ?? result.rows_affected ?? 0, dryRun: Boolean(options.dryRun) };
+}
+
+/** `mk datasource quarantine`: the newest quarantined rows of a datasource. */
+export async function quarantineRows(options: TargetOptions & { datasource: string; limit?: number }): Promise<Record<string, unknown>[]> {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.datasource)) throw new UserError(`Invalid Data Source name '${options.datasource}'`);
+  const sql = `SELECT * FROM ${options.datasource}_quarantine ORDER BY insertion_date DESC LIMIT ${Math.max(1, Math.floor(options.limit ?? 100))} FORMAT JSON`;
+  const target: Target = resolveTarget(options);
+  return (await call<{ data: Record<string, unknown>[] }>(target, `/v0/sql?q=${encodeURIComponent(sql)}`)).data;
+}

@@ -1,0 +1,64 @@
+import { type Command, Option } from 'commander';
+import { jsonOption, projectDir, projectOption } from '../options.js';
+
+export interface TargetFlags {
+  project?: string;
+  json?: boolean;
+  cloud?: boolean;
+  host?: string;
+  token?: string;
+}
+
+/** `--cloud`, `--host`, `--token`, `--project`, `--json`: the same target flags as `mk deploy`. */
+function targetOptions(cmd: Command): Command {
+  cmd
+    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
+    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
+    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
+  projectOption(cmd);
+  return jsonOption(cmd);
+}
+
+/** The target part of the flags, for src/api/datasource.ts. */
+export function target(opts: TargetFlags) {
+  return { project: projectDir(opts), cloud: Boolean(opts.cloud), ...(opts.host ? { host: opts.host } : {}), ...(opts.token ? { token: opts.token } : {}) };
+}
+
+export function registerDatasource(mk: Command): void {
+  const ds = mk.command('datasource').description('list, append to, replace, truncate and delete from data sources on the dev server (or --cloud)');
+  const run = async () => import('../run-datasource.js');
+
+  targetOptions(ds.command('ls').description('list data sources with their row counts')).action(async (opts: TargetFlags) => {
+    process.exitCode = await (await run()).runLs(opts);
+  });
+  for (const mode of ['append', 'replace'] as const) {
+    const cmd = ds
+      .command(`${mode} <datasource> <file>`)
+      .description(mode === 'append' ? 'append a CSV or NDJSON file (.gz too), streamed in chunks' : 'replace the rows of a data source (or with --sql-condition only the matching ones) with a file')
+      .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'ndjson']));
+    if (mode === 'replace') cmd.option('--sql-condition <sql>', 'replace only the rows matching this condition');
+    targetOptions(cmd).action(async (datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string }) => {
+      process.exitCode = await (await run()).runUpload(mode, datasource, file, opts);
+    });
+  }
+  targetOptions(ds.command('truncate <datasource>').description('delete every row of a data source')).action(async (datasource: string, opts: TargetFlags) => {
+    process.exitCode = await (await run()).runTruncate(datasource, opts);
+  });
+  targetOptions(
+    ds
+      .command('delete <datasource>')
+      .description('delete the rows matching a SQL condition')
+      .requiredOption('--sql-condition <sql>', 'ClickHouse SQL condition, e.g. "user_id = \'u_1\'"')
+      .option('--dry-run', 'count the rows that would be deleted'),
+  ).action(async (datasource: string, opts: TargetFlags & { sqlCondition: string; dryRun?: boolean }) => {
+    process.exitCode = await (await run()).runDelete(datasource, opts);
+  });
+  targetOptions(
+    ds
+      .command('quarantine <datasource>')
+      .description("show the newest rows of the data source's quarantine")
+      .option('--limit <n>', 'rows to show', (v) => Number(v), 20),
+  ).action(async (datasource: string, opts: TargetFlags & { limit: number }) => {
+    process.exitCode = await (await run()).runQuarantine(datasource, opts);
+  });
+}
