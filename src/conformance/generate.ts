@@ -1,0 +1,74 @@
+import type { ResolvedDatasource } from '../analysis/project/resolved.js';
+import { parseJsonPath } from '../ingest/jsonpath.js';
+import { NO_VALUE, seededRng, valueFor } from './values.js';
+
+export interface GeneratedRows {
+  /** NDJSON, one object per row, shaped by the columns' JSONPaths. */
+  readonly ndjson: string;
+  readonly rows: number;
+  /** Columns left out (AggregateFunction states, which only materialized views produce). */
+  readonly skipped: readonly string[];
+}
+
+type Step = NonNullable<ReturnType<typeof parseJsonPath>>[number];
+
+/**
+ * Generates `count` rows of plausible values for every column of a datasource, seeded by its name so
+ * runs repeat. Each value is placed where the column's JSONPath reads it (`$.a.b`, `$.items[:].id`),
+ * so the rows go through the same ingestion path as real events.
+ */
+export function generateRows(ds: ResolvedDatasource, count: number, now: number): GeneratedRows {
+  const rng = seededRng(ds.name);
+  const skipped = new Set<string>();
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = {};
+    for (const column of ds.columns) {
+      const steps = parseJsonPath(column.jsonPath ?? `$.${column.name}`);
+      if (!steps || steps.length === 0) continue; // `$` keeps the whole row: nothing to place.
+      const value = valueFor(column.type, { column: column.name, rng, now });
+      if (value === NO_VALUE) {
+        skipped.add(column.name);
+        continue;
+      }
+      place(row, steps, value);
+    }
+    lines.push(JSON.stringify(row));
+  }
+  return { ndjson: `${lines.join('\n')}\n`, rows: count, skipped: [...skipped] };
+}
+
+/** Sets `value` at the path; `[:]` spreads an array value over the elements of an array of objects. */
+function place(target: unknown, steps: readonly Step[], value: unknown): void {
+  const [step, ...rest] = steps;
+  if (!step || target === null || typeof target !== 'object') return;
+  const container = target as Record<string | number, unknown>;
+  if (step.kind === 'each') return;
+  const key = step.kind === 'key' ? step.key : Math.max(step.index, 0);
+  if (rest.length === 0) {
+    container[key] ??= value;
+    return;
+  }
+  const next = rest[0]!;
+  if (next.kind === 'each') {
+    const items = Array.isArray(value) ? value : [value];
+    if (rest.length === 1) {
+      container[key] ??= items;
+      return;
+    }
+    const list = (Array.isArray(container[key]) ? container[key] : (container[key] = [])) as unknown[];
+    items.forEach((item, i) => {
+      list[i] ??= {};
+      place(list[i], rest.slice(1), item);
+    });
+    return;
+  }
+  if (container[key] === undefined || container[key] === null || typeof container[key] !== 'object') {
+    container[key] = next.kind === 'index' ? [] : {};
+  }
+  if (next.kind === 'index' && Array.isArray(container[key])) {
+    const list = container[key] as unknown[];
+    while (list.length <= next.index) list.push(rest.length === 1 ? null : {});
+  }
+  place(container[key], rest, value);
+}
