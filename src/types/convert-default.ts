@@ -3,8 +3,8 @@ import { isJsonEncoded } from './encoding.js';
 
 /**
  * The default value of a ClickHouse type in the storage encoding: what a non-Nullable column holds
- * when nothing else is known (0, '', 1970-01-01, [] …). The compiler's function library has its own
- * for SQL (LEFT JOIN defaults); types/ cannot import compile/, so this one lives here.
+ * when nothing else is known (0, '', 1970-01-01, [] …). The function library's `typeDefault`
+ * for SQL (LEFT JOIN defaults) builds on this one and adds the empty states of aggregate functions.
  */
 export function typeDefault(type: ChType): number | string | null {
   const v = embedded(type);
