@@ -36,6 +36,8 @@ const OWNERS: Record<string, readonly string[]> = {
   commander: ['cli'],
   chalk: ['cli'],
   chokidar: ['dev'],
+  chdb: ['engines'],
+  '@clickhouse/client': ['engines'],
 };
 
 /** Layers that must not touch the file system, the network or the process (pure transformations). */
