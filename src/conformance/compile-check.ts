@@ -21,7 +21,7 @@ export function checkProject(project: Project, parseDiagnostics: readonly Diagno
   const add = (file: string | undefined, message: string) => {
     if (file === undefined) return;
     const list = errors.get(file) ?? [];
-    list.push(message);
+    if (!list.includes(message)) list.push(message);
     errors.set(file, list);
   };
   const addAll = (ds: readonly Diagnostic[], fallback?: string) => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCorpus } from './run-corpus.js';
 import { jsonLine, renderText } from './render.js';
 
@@ -8,24 +9,23 @@ import { jsonLine, renderText } from './render.js';
  * loads, checks and runs every project of a corpus of real Tinybird projects, and reports how much of
  * it mk handles. With --json the output ends with one JSON line of the totals.
  */
-async function main(argv: readonly string[]): Promise<void> {
+export async function runConformance(argv: readonly string[], write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\nusage: npm run conformance -- [--json] [--corpus DIR] [--rows N] [--only TEXT] [--top N] [--verbose]\n`);
-    process.exitCode = 2;
-    return;
+    writeError(`${args}\nusage: npm run conformance -- [--json] [--corpus DIR] [--rows N] [--only TEXT] [--top N] [--verbose]\n`);
+    return 2;
   }
   if (!existsSync(args.corpus)) {
-    process.stderr.write(`corpus not found: ${args.corpus}\n`);
-    process.exitCode = 2;
-    return;
+    writeError(`corpus not found: ${args.corpus}\n`);
+    return 2;
   }
   const started = Date.now();
   const reports = await runCorpus(args.corpus, { rows: args.rows, now: Date.now(), ...(args.only ? { only: args.only } : {}) });
-  process.stdout.write(`mk conformance: ${args.corpus}, ${reports.length} projects, ${args.rows} generated rows per datasource\n\n`);
-  process.stdout.write(`${renderText(reports, { topBlockers: args.top, verbose: args.verbose })}\n`);
-  process.stdout.write(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-  if (args.json) process.stdout.write(`${jsonLine(reports, args.top)}\n`);
+  write(`mk conformance: ${args.corpus}, ${reports.length} projects, ${args.rows} generated rows per datasource\n\n`);
+  write(`${renderText(reports, { topBlockers: args.top, verbose: args.verbose })}\n`);
+  write(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (args.json) write(`${jsonLine(reports, args.top)}\n`);
+  return 0;
 }
 
 interface Args {
@@ -55,4 +55,13 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
-void main(process.argv.slice(2));
+// Run only as the entry point, so tests can import runConformance.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void runConformance(
+    process.argv.slice(2),
+    (t) => process.stdout.write(t),
+    (t) => process.stderr.write(t),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -11,7 +11,7 @@ export interface RenderOptions {
 export function renderText(reports: readonly ProjectReport[], options: RenderOptions): string {
   const out: string[] = [];
   const width = Math.max(40, ...reports.map((r) => r.name.length)) + 2;
-  out.push(`${'project'.padEnd(width)}${'parsed'.padStart(11)}${'compiled'.padStart(11)}${'executed'.padStart(11)}`);
+  out.push(`${'project'.padEnd(width)}${'parsed'.padStart(18)}${'compiled'.padStart(18)}${'executed'.padStart(18)}`);
   for (const r of reports) {
     const c = countAll([r]);
     out.push(`${r.name.padEnd(width)}${ratio(c.parsed, c.datafiles)}${ratio(c.compiled, c.pipes)}${ratio(c.executed, c.endpoints)}${r.crash ? `  ${r.crash}` : ''}`);
