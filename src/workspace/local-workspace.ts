@@ -6,6 +6,7 @@ import type { Store } from '../store/index.js';
 import { printType } from '../types/print.js';
 import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
+import { queryExecutor } from './query-executor.js';
 import type { PreparedPipe } from './pipe.js';
 import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
 
@@ -99,17 +100,18 @@ export class LocalWorkspace implements Workspace {
     return requestCatalog({ datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) }, params, 'run');
   }
 
-  private run(compiled: { query?: { sql: string; params: readonly unknown[]; columns: readonly { name: string; type: import('../types/ast.js').ChType }[] }; diagnostics: readonly Diagnostic[] }): QueryResult {
+  private async run(compiled: { query?: { sql: string; params: readonly unknown[]; columns: readonly { name: string; type: import('../types/ast.js').ChType }[] }; diagnostics: readonly Diagnostic[] }): Promise<QueryResult> {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     if (!compiled.query || errors.length > 0) {
       throw new ApiError(400, errors.map((d) => d.message).join('; ') || 'The query could not be compiled');
     }
     const { sql, params, columns } = compiled.query;
     try {
-      return this.parts.store.query(sql, params, columns);
+      return await queryExecutor(this.parts.store)(sql, params, columns);
     } catch (error) {
       const status = (error as { status?: number }).status;
-      throw new ApiError(typeof status === 'number' ? status : 400, `[Error] ${(error as Error).message}`);
+      const message = (error as Error).message;
+      throw new ApiError(typeof status === 'number' ? status : 400, message.startsWith('[Error]') ? message : `[Error] ${message}`);
     }
   }
 }
