@@ -5,9 +5,12 @@ import { registerBuild } from './commands/build.js';
 import { registerDatasource } from './commands/datasource.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerDev } from './commands/dev.js';
+import { registerEndpoint } from './commands/endpoint.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
+import { registerSql } from './commands/sql.js';
+import { registerToken } from './commands/token.js';
 import { makeChalk, makePaint, note } from './output.js';
 import { VERSION } from './version.js';
 
@@ -24,6 +27,9 @@ export function program(): Command {
   registerServe(mk);
   registerLogin(mk);
   registerFmt(mk);
+  registerEndpoint(mk);
+  registerSql(mk);
+  registerToken(mk);
   registerDatasource(mk);
   return mk;
 }
