@@ -1,3 +1,4 @@
+import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
 import { tokenMatcher } from 'chevrotain';
 import { ExpressionParser } from './parser-expr.js';
 import * as t from './tokens.js';
