@@ -1,6 +1,6 @@
+import { pipeKind } from '../analysis/project/check-pipe.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/project.js';
-import { pipeKind } from '../analysis/project/check-pipe.js';
 import type { Store } from '../store/index.js';
 import { T } from '../types/ast.js';
 import type { LocalWorkspace } from '../workspace/index.js';
@@ -51,16 +51,28 @@ export function giveUp(project: Project, failed: Map<string, string>, message: s
  * Appends generated rows to each datasource no view fills, triggers last (so joined tables have rows
  * when views run). An insert that throws blames the views it triggers.
  */
-export function ingestAll(ws: LocalWorkspace, store: Store, views: readonly View[], options: { rows: number; now: number }) {
+export function ingestAll(
+  ws: LocalWorkspace,
+  store: Store,
+  views: readonly View[],
+  options: { rows: number; now: number; vocabulary?: ReadonlyMap<string, readonly string[]> },
+) {
   const targets = new Set(views.map((v) => v.target));
   const triggers = new Set(views.map((v) => v.reads[0]));
-  const order = ws.resolvedDatasources.filter((d) => !targets.has(d.name)).sort((a, b) => Number(triggers.has(a.name)) - Number(triggers.has(b.name)));
+  const order = ws.resolvedDatasources
+    .filter((d) => !targets.has(d.name))
+    .sort((a, b) => Number(triggers.has(a.name)) - Number(triggers.has(b.name)));
   const report: IngestReport[] = [];
   const blamed: [string, string][] = [];
   for (const ds of order) {
-    const generated = generateRows(ds, options.rows, options.now);
+    const generated = generateRows(ds, options.rows, options.now, options.vocabulary);
     if (generated.skipped.length > 0) {
-      report.push({ name: ds.name, rows: 0, quarantined: 0, note: `not generated: AggregateFunction column ${generated.skipped[0]} and no view fills it` });
+      report.push({
+        name: ds.name,
+        rows: 0,
+        quarantined: 0,
+        note: `not generated: AggregateFunction column ${generated.skipped[0]} and no view fills it`,
+      });
       continue;
     }
     try {

@@ -2,7 +2,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Project, resourceName } from '../project/project.js';
 import type { Store } from '../store/index.js';
 import { buildWorkspace, type LocalWorkspace, openWorkspaceStore } from '../workspace/index.js';
-import { blame, countRows, firstError, giveUp, type IngestReport, ingestAll, noRowsReason, runEndpoint, type View } from './execute-steps.js';
+import {
+  blame,
+  countRows,
+  firstError,
+  giveUp,
+  type IngestReport,
+  ingestAll,
+  noRowsReason,
+  runEndpoint,
+  type View,
+} from './execute-steps.js';
+import { literalVocabulary } from './vocabulary.js';
 
 export interface ExecuteOptions {
   readonly rows: number;
@@ -30,6 +41,7 @@ const tokenFor = (name: string) => `p.${name}`;
  */
 export async function executeProject(project: Project, exclude: ReadonlyMap<string, string>, options: ExecuteOptions): Promise<Execution> {
   const failed = new Map<string, string>(exclude);
+  const vocabulary = literalVocabulary(project);
   const blameAll = (found: readonly Diagnostic[]) => blame(found, failed, dependencyExplainer(project, failed));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sub: Project = {
@@ -50,7 +62,7 @@ export async function executeProject(project: Project, exclude: ReadonlyMap<stri
       if (built === 'retry') continue;
       if (typeof built === 'string') return giveUp(sub, failed, built);
       const views = materializedViews(built);
-      const ingest = ingestAll(built, store, views, options);
+      const ingest = ingestAll(built, store, views, { ...options, vocabulary });
       if (ingest.blamed.length > 0) {
         for (const [path, message] of ingest.blamed) failed.set(path, message);
         continue;
@@ -143,7 +155,8 @@ function materializedViews(ws: LocalWorkspace): View[] {
     }
     const reads: string[] = [];
     for (const sql of sqls) {
-      for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+`?([A-Za-z_][A-Za-z0-9_]*)`?/gi)) if (names.has(m[1]!) && !reads.includes(m[1]!)) reads.push(m[1]!);
+      for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+`?([A-Za-z_][A-Za-z0-9_]*)`?/gi))
+        if (names.has(m[1]!) && !reads.includes(m[1]!)) reads.push(m[1]!);
     }
     views.push({ path: pipe.file.path, name: pipe.name, target, reads });
   }

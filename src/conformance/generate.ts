@@ -14,10 +14,15 @@ type Step = NonNullable<ReturnType<typeof parseJsonPath>>[number];
 
 /**
  * Generates `count` rows of plausible values for every column of a datasource, seeded by its name so
- * runs repeat. Each value is placed where the column's JSONPath reads it (`$.a.b`, `$.items[:].id`),
+ * runs repeat; string columns draw from `vocabulary` (literals the project's SQL compares them with) too. Each value is placed where the column's JSONPath reads it (`$.a.b`, `$.items[:].id`),
  * so the rows go through the same ingestion path as real events.
  */
-export function generateRows(ds: ResolvedDatasource, count: number, now: number): GeneratedRows {
+export function generateRows(
+  ds: ResolvedDatasource,
+  count: number,
+  now: number,
+  vocabulary?: ReadonlyMap<string, readonly string[]>,
+): GeneratedRows {
   const rng = seededRng(ds.name);
   const skipped = new Set<string>();
   const lines: string[] = [];
@@ -26,7 +31,7 @@ export function generateRows(ds: ResolvedDatasource, count: number, now: number)
     for (const column of ds.columns) {
       const steps = parseJsonPath(column.jsonPath ?? `$.${column.name}`);
       if (!steps || steps.length === 0) continue; // `$` keeps the whole row: nothing to place.
-      const value = valueFor(column.type, { column: column.name, rng, now });
+      const value = valueFor(column.type, { column: column.name, rng, now, ...(vocabulary ? { vocabulary } : {}) });
       if (value === NO_VALUE) {
         skipped.add(column.name);
         continue;
@@ -56,7 +61,8 @@ function place(target: unknown, steps: readonly Step[], value: unknown): void {
       container[key] ??= items;
       return;
     }
-    const list = (Array.isArray(container[key]) ? container[key] : (container[key] = [])) as unknown[];
+    if (!Array.isArray(container[key])) container[key] = [];
+    const list = container[key] as unknown[];
     items.forEach((item, i) => {
       list[i] ??= {};
       place(list[i], rest.slice(1), item);

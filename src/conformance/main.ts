@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runCorpus } from './run-corpus.js';
 import { jsonLine, renderText } from './render.js';
+import { runCorpus } from './run-corpus.js';
 
 /**
  * `npm run conformance [-- --json] [-- --corpus DIR] [--rows N] [--only TEXT] [--top N] [--verbose]`:
  * loads, checks and runs every project of a corpus of real Tinybird projects, and reports how much of
  * it mk handles. With --json the output ends with one JSON line of the totals.
  */
-export async function runConformance(argv: readonly string[], write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
+export async function runConformance(
+  argv: readonly string[],
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     writeError(`${args}\nusage: npm run conformance -- [--json] [--corpus DIR] [--rows N] [--only TEXT] [--top N] [--verbose]\n`);

@@ -14,10 +14,15 @@ export function renderText(reports: readonly ProjectReport[], options: RenderOpt
   out.push(`${'project'.padEnd(width)}${'parsed'.padStart(18)}${'compiled'.padStart(18)}${'executed'.padStart(18)}`);
   for (const r of reports) {
     const c = countAll([r]);
-    out.push(`${r.name.padEnd(width)}${ratio(c.parsed, c.datafiles)}${ratio(c.compiled, c.pipes)}${ratio(c.executed, c.endpoints)}${r.crash ? `  ${r.crash}` : ''}`);
+    out.push(
+      `${r.name.padEnd(width)}${ratio(c.parsed, c.datafiles)}${ratio(c.compiled, c.pipes)}${ratio(c.executed, c.endpoints)}${r.crash ? `  ${r.crash}` : ''}`,
+    );
   }
   const total = countAll(reports);
-  out.push(`${'total'.padEnd(width)}${ratio(total.parsed, total.datafiles)}${ratio(total.compiled, total.pipes)}${ratio(total.executed, total.endpoints)}`, '');
+  out.push(
+    `${'total'.padEnd(width)}${ratio(total.parsed, total.datafiles)}${ratio(total.compiled, total.pipes)}${ratio(total.executed, total.endpoints)}`,
+    '',
+  );
   out.push(...totalsLines(total), '');
   const external = externalReasons(reports);
   if (external.length > 0) {
@@ -27,7 +32,7 @@ export function renderText(reports: readonly ProjectReport[], options: RenderOpt
   }
   const blockers = rankBlockers(reports);
   out.push(`Top blockers (pipes blocked · of them endpoint/materialized · blocked by this cause alone), ${blockers.length} causes:`);
-  blockers.slice(0, options.topBlockers).forEach((b, i) => out.push(...blockerLines(b, i + 1)));
+  for (const [i, b] of blockers.slice(0, options.topBlockers).entries()) out.push(...blockerLines(b, i + 1));
   if (options.verbose) out.push('', ...failures(reports));
   return out.join('\n');
 }

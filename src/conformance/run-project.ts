@@ -1,10 +1,10 @@
 import type { PipeKind } from '../analysis/project/check-pipe.js';
 import { pipeKind } from '../analysis/project/check-pipe.js';
-import { loadProject } from '../project/index.js';
+import { type LoadResult, loadProject } from '../project/index.js';
 import { resourceName } from '../project/project.js';
-import { checkProject } from './compile-check.js';
+import { type CompileCheck, checkProject } from './compile-check.js';
+import { type Execution, executeProject } from './execute.js';
 import type { IngestReport } from './execute-steps.js';
-import { executeProject } from './execute.js';
 import { externalPipes } from './external.js';
 import type { ProjectRoot } from './roots.js';
 
@@ -40,7 +40,7 @@ export interface RunOptions {
 
 /** Loads, checks and runs one project; never throws (a crash becomes the report's `crash`). */
 export async function runProject(root: ProjectRoot, options: RunOptions): Promise<ProjectReport> {
-  let load;
+  let load: LoadResult;
   try {
     load = loadProject(root.root, { maxDepth: root.maxDepth, env: {} });
   } catch (error) {
@@ -51,8 +51,13 @@ export async function runProject(root: ProjectRoot, options: RunOptions): Promis
   const datafiles = project.sources.size;
   const parsed = [...project.sources.keys()].filter((p) => !badFiles.has(p)).length;
   const external = externalPipes(project);
-  const base: Base[] = project.pipes.map((p) => ({ path: p.path, name: resourceName(p.path), kind: pipeKind(p).kind, external: external.get(p.path) }));
-  let check;
+  const base: Base[] = project.pipes.map((p) => ({
+    path: p.path,
+    name: resourceName(p.path),
+    kind: pipeKind(p).kind,
+    external: external.get(p.path),
+  }));
+  let check: CompileCheck;
   try {
     check = checkProject(project, diagnostics);
   } catch (error) {
@@ -61,7 +66,7 @@ export async function runProject(root: ProjectRoot, options: RunOptions): Promis
   const exclude = new Map<string, string>();
   for (const [path, messages] of check.errors) exclude.set(path, `check: ${messages[0]}`);
   for (const [path, reason] of external) exclude.set(path, `external: ${reason}`);
-  let run;
+  let run: Execution & { crash?: string };
   try {
     run = await executeProject(project, exclude, options);
   } catch (error) {
@@ -73,10 +78,10 @@ export async function runProject(root: ProjectRoot, options: RunOptions): Promis
     if (ext) return { ...p, external: ext, compiled, errors };
     if (p.kind !== 'endpoint' && p.kind !== 'materialized') return { ...p, compiled, errors };
     const rows = run.ran.get(p.path);
-    if (compiled && rows === undefined) errors.push(run.failed.get(p.path) ?? ('crash' in run ? run.crash : 'not run'));
+    if (compiled && rows === undefined) errors.push(run.failed.get(p.path) ?? run.crash ?? 'not run');
     return { ...p, compiled, errors, executed: compiled && rows !== undefined, ...(rows !== undefined ? { rows } : {}) };
   });
-  return { name: root.name, datafiles, parsed, pipes, ingest: run.ingest, ...('crash' in run ? { crash: run.crash } : {}) };
+  return { name: root.name, datafiles, parsed, pipes, ingest: run.ingest, ...(run.crash ? { crash: run.crash } : {}) };
 }
 
 type Base = { path: string; name: string; kind: PipeKind; external: string | undefined };

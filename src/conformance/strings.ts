@@ -3,7 +3,10 @@ import type { ValueContext } from './values.js';
 // Small vocabularies: few distinct values, so GROUP BY, joins and equality filters find matches.
 const BY_NAME: readonly (readonly [RegExp, readonly string[]])[] = [
   [/e?mail/, ['ana@example.com', 'bo@example.com', 'cy@example.org']],
-  [/url|href|link|referr?er|landing/, ['https://example.com/', 'https://example.com/pricing?utm_source=google', 'https://blog.example.org/post/1']],
+  [
+    /url|href|link|referr?er|landing/,
+    ['https://example.com/', 'https://example.com/pricing?utm_source=google', 'https://blog.example.org/post/1'],
+  ],
   [/domain|host/, ['example.com', 'blog.example.org', 'app.example.io']],
   [/path|route|page/, ['/', '/pricing', '/docs/getting-started', '/blog/hello']],
   [/(^|_)ip(_|$)|ip_?address/, ['192.168.0.1', '10.0.0.7', '172.16.4.2']],
@@ -13,7 +16,13 @@ const BY_NAME: readonly (readonly [RegExp, readonly string[]])[] = [
   [/browser/, ['chrome', 'firefox', 'safari']],
   [/device/, ['desktop', 'mobile', 'tablet', 'bot']],
   [/(^|_)os(_|$)|platform/, ['mac', 'windows', 'linux', 'ios', 'android']],
-  [/user_?agent|(^|_)ua$/, ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148']],
+  [
+    /user_?agent|(^|_)ua$/,
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148',
+    ],
+  ],
   [/lang|locale/, ['en-US', 'es-ES', 'de-DE']],
   [/currency/, ['USD', 'EUR', 'GBP']],
   [/status|state/, ['active', 'pending', 'done', 'error']],
@@ -29,8 +38,12 @@ const BY_NAME: readonly (readonly [RegExp, readonly string[]])[] = [
 export function stringFor(ctx: ValueContext): string {
   const name = ctx.column.toLowerCase();
   const { rng } = ctx;
-  if (/json|payload|propert|attribute|metadata|extra|context|(^|_)data$|body|params|record/.test(name)) return JSON.stringify(jsonObject(ctx));
-  if (/timestamp|(^|_)(date|time|datetime)$|_at$|_date|_time|^date|^time/.test(name)) return new Date(ctx.now - rng.int(0, 86_400_000)).toISOString().replace('T', ' ').slice(0, 19);
+  const known = ctx.vocabulary?.get(ctx.column);
+  if (known && known.length > 0 && rng.next() < 0.4) return rng.pick(known);
+  if (/json|payload|propert|attribute|metadata|extra|context|(^|_)data$|body|params|record/.test(name))
+    return JSON.stringify(jsonObject(ctx));
+  if (/timestamp|(^|_)(date|time|datetime)$|_at$|_date|_time|^date|^time/.test(name))
+    return new Date(ctx.now - rng.int(0, 86_400_000)).toISOString().replace('T', ' ').slice(0, 19);
   if (/uuid|guid/.test(name)) return `00000000-0000-4000-8000-${String(rng.int(1, 10)).padStart(12, '0')}`;
   if (/(^|_)id$|id$|_ids?_|^id_|token|key|session|hash/.test(name) || /Id$/.test(ctx.column)) return `id_${rng.int(1, 10)}`;
   for (const [re, words] of BY_NAME) if (re.test(name)) return rng.pick(words);

@@ -32,6 +32,8 @@ export interface ValueContext {
   readonly rng: Rng;
   /** Epoch milliseconds that "now" means; dates fall in the 30 days before it, half in the last day. */
   readonly now: number;
+  /** Literals the project's SQL compares columns with, by column name (see vocabulary.ts). */
+  readonly vocabulary?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Not generated: AggregateFunction states only come from materialized views. */

@@ -30,7 +30,10 @@ describe('generateRows', () => {
     ]);
     const first = generateRows(source, 5, NOW);
     expect(first.ndjson).toBe(generateRows(source, 5, NOW).ndjson);
-    const rows = first.ndjson.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = first.ndjson
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row.ts).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
@@ -44,7 +47,14 @@ describe('generateRows', () => {
   });
 
   it('leaves AggregateFunction states out and says so', () => {
-    const out = generateRows(ds([['hits', 'AggregateFunction(count)'], ['total', 'SimpleAggregateFunction(sum, UInt64)']]), 3, NOW);
+    const out = generateRows(
+      ds([
+        ['hits', 'AggregateFunction(count)'],
+        ['total', 'SimpleAggregateFunction(sum, UInt64)'],
+      ]),
+      3,
+      NOW,
+    );
     expect(out.skipped).toEqual(['hits']);
     expect(JSON.parse(out.ndjson.split('\n')[0]!)).toHaveProperty('total');
   });
@@ -64,7 +74,9 @@ describe('sampleParams', () => {
       false,
     );
     expect(params).toEqual({ start_date: '2025-05-16', limit: '10', kinds: 'a' });
-    expect(['US', 'ES', 'DE', 'FR', 'GB']).toContain(sampleParams([{ name: 'country', type: 'String', required: false }], NOW, true).country);
+    expect(['US', 'ES', 'DE', 'FR', 'GB']).toContain(
+      sampleParams([{ name: 'country', type: 'String', required: false }], NOW, true).country,
+    );
   });
 });
 
@@ -72,6 +84,7 @@ describe('causeOf', () => {
   it('keeps what names the fix and drops what names the project', () => {
     expect(causeOf("build: Unknown function 'joinGet'")).toBe("Unknown function 'joinGet'");
     expect(causeOf("Unknown column 'x'. Did you mean 'y'?")).toBe(causeOf("Unknown column 'z'"));
+    expect(causeOf("Unknown column '__timestamp'")).toMatch(/Kafka/);
     expect(causeOf("build: reads events, which failed: Unexpected 'toUInt16'")).toBe("SQL syntax: unexpected 'toUInt16'");
     expect(causeOf("insert: materialized view failed on insert into e: Materialized view over 'e' failed: Unknown function 'f'")).toBe(
       "Unknown function 'f'",

@@ -41,13 +41,23 @@ describe('conformance runner on the fixture corpus', () => {
   it('ranks the unsupported function as the blocker', async () => {
     const reports = await runCorpus(FIXTURES, { rows: 20, now: Date.now() });
     expect(rankBlockers(reports)).toEqual([
-      { cause: "Unknown function 'detectLanguage'", pipes: 1, targets: 1, sole: 1, examples: ["beta/title_languages.pipe: Unknown function 'detectLanguage'"] },
+      {
+        cause: "Unknown function 'detectLanguage'",
+        pipes: 1,
+        targets: 1,
+        sole: 1,
+        examples: ["beta/title_languages.pipe: Unknown function 'detectLanguage'"],
+      },
     ]);
   });
 
   it('ends --json output with one JSON line of the totals', async () => {
     let out = '';
-    const code = await runConformance(['--corpus', FIXTURES, '--json', '--rows', '10'], (t) => (out += t), () => {});
+    const code = await runConformance(
+      ['--corpus', FIXTURES, '--json', '--rows', '10'],
+      (t) => (out += t),
+      () => {},
+    );
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
     const totals = JSON.parse(lines.at(-1)!);
@@ -58,8 +68,20 @@ describe('conformance runner on the fixture corpus', () => {
 
   it('rejects unknown options and a missing corpus with exit code 2', async () => {
     let err = '';
-    expect(await runConformance(['--nope'], () => {}, (t) => (err += t))).toBe(2);
-    expect(await runConformance(['--corpus', join(FIXTURES, 'missing')], () => {}, (t) => (err += t))).toBe(2);
+    expect(
+      await runConformance(
+        ['--nope'],
+        () => {},
+        (t) => (err += t),
+      ),
+    ).toBe(2);
+    expect(
+      await runConformance(
+        ['--corpus', join(FIXTURES, 'missing')],
+        () => {},
+        (t) => (err += t),
+      ),
+    ).toBe(2);
     expect(err).toContain('unknown option: --nope');
     expect(err).toContain('corpus not found');
   });
