@@ -6,6 +6,8 @@
  */
 export interface Pending<T> {
   readonly work: () => T;
+  /** False when the caller accepts an acknowledgement before fsync (see Store.appendAsync). */
+  readonly durable: boolean;
   readonly resolve: (value: T) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -15,17 +17,17 @@ export class GroupCommit<T> {
   private scheduled = false;
 
   /**
-   * @param transaction runs `body` in one write transaction (BEGIN IMMEDIATE … COMMIT)
+   * @param transaction runs `body` in one write transaction (BEGIN IMMEDIATE … COMMIT), fsynced when `durable`
    * @param savepoint runs `body` in a nested savepoint, rolled back if it throws
    */
   constructor(
-    private readonly transaction: (body: () => void) => void,
+    private readonly transaction: (body: () => void, durable: boolean) => void,
     private readonly savepoint: (body: () => T) => T,
   ) {}
 
-  enqueue(work: () => T): Promise<T> {
+  enqueue(work: () => T, durable = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve, reject });
+      this.queue.push({ work, durable, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -49,7 +51,7 @@ export class GroupCommit<T> {
             outcomes.push({ ok: false, error });
           }
         }
-      });
+      }, batch.some((p) => p.durable));
     } catch (error) {
       // COMMIT itself failed: nothing of this batch is durable.
       for (const p of batch) p.reject(error);

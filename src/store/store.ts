@@ -6,7 +6,8 @@
  *   server finds its tables and a deployment can stage new tables beside live ones and `promote`
  *   them atomically. Values are in the storage encoding of src/types/encoding.ts.
  * - Durability: WAL with `synchronous=FULL`; an append returns (or its promise resolves) after
- *   COMMIT, so a 2xx means the rows are on disk. `appendAsync` group-commits concurrent requests.
+ *   COMMIT, so a 2xx means the rows are on disk. `appendAsync` group-commits concurrent requests;
+ *   callers that accept it (`durable: false`) get a commit without fsync, safe from a killed process.
  * - Engines: MergeTree-family tables store every row inserted; ReplacingMergeTree dedup, Summing and
  *   Aggregating merges, Collapsing signs are applied at query time by the compiler (FINAL etc.).
  *   ENGINE_TTL is recorded, not enforced yet. ENGINE Null keeps nothing: rows only feed the
@@ -55,6 +56,8 @@ export class Store {
   private udfs: ((host: UdfHost) => void)[] = [];
   private commits = 0;
   private views: string[] = [];
+  /** Whether commits fsync right now (synchronous=FULL); see write(). */
+  private fsync = true;
   private evaluateDefault: EvaluateDefault | undefined;
 
   constructor(
@@ -75,7 +78,7 @@ export class Store {
     );
     this.runner = new QueryRunner(this.db);
     this.group = new GroupCommit<AppendResult>(
-      (body) => this.write(body),
+      (body, durable) => this.write(body, durable),
       (body) => this.db.transaction(body)(),
     );
   }
@@ -141,8 +144,12 @@ export class Store {
     return this.write(() => this.writeRows(ds, rows, options.importId ?? null));
   }
 
-  /** Appends with group commit: resolves after the COMMIT that made these rows durable. */
-  appendAsync(ds: string, input: AppendInput, options: AppendOptions = {}): Promise<AppendResult> {
+  /**
+   * Appends with group commit: resolves after the COMMIT that made these rows durable. With
+   * `durable: false` (the Events API without wait=true) the COMMIT skips the fsync: the rows are in
+   * the WAL file and survive the process being killed, not a power cut, until the next fsynced commit.
+   */
+  appendAsync(ds: string, input: AppendInput, options: AppendOptions & { durable?: boolean } = {}): Promise<AppendResult> {
     let rows: ConvertedRows;
     try {
       // Convert now, outside the write transaction, so the transaction stays short.
@@ -150,7 +157,7 @@ export class Store {
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.group.enqueue(() => this.writeRows(ds, rows, options.importId ?? null));
+    return this.group.enqueue(() => this.writeRows(ds, rows, options.importId ?? null), options.durable ?? true);
   }
 
   /** Appends rows already converted by src/ingest/. */
@@ -291,7 +298,12 @@ export class Store {
     return view;
   }
 
-  private write<T>(body: () => T): T {
+  private write<T>(body: () => T, durable = true): T {
+    if (durable !== this.fsync) {
+      // Per connection and cheap; in WAL mode NORMAL commits write the WAL without fsync.
+      this.db.pragma(`synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
+      this.fsync = durable;
+    }
     const result = this.db.transaction(body).immediate();
     this.commits++;
     return result;

@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import http from 'node:http';
+import { join } from 'node:path';
+import { uploadFile } from '../api/datasource.js';
+import { rawInsert } from './ingest-baseline.js';
+import { runSingleEventLoad, post } from './ingest-client.js';
+import { batches, writeEvents } from './ingest-data.js';
+import { startBenchServer } from './ingest-server.js';
+
+/**
+ * `npm run bench -- ingest [--rows N] [--batch N] [--single N] [--big-mb N] [--concurrency N]`:
+ * 1. N marketing events over HTTP (`/v0/events?wait=true`) in batches to an in-process server, vs
+ *    better-sqlite3 alone parsing and inserting the same file (the ratio's goal: ≥ 0.8);
+ * 2. single-event requests over 10 connections (goal: ≥ 15,000 rows/s);
+ * 3. RSS while `mk datasource append` streams a large file (goal: flat — no growth with file size).
+ * The last line printed is one JSON object of the figures.
+ */
+export async function run(args: readonly string[]): Promise<void> {
+  const opt = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+  };
+  const rows = opt('rows', 1_000_000);
+  const batch = opt('batch', 10_000);
+  const singles = opt('single', Math.min(50_000, rows));
+  const bigMb = opt('big-mb', 256);
+  const concurrency = opt('concurrency', 2);
+  const dir = mkdtempSync(join(tmpdir(), 'mk-bench-ingest-'));
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    const file = join(dir, 'events.ndjson');
+    writeEvents(file, { rows });
+    const mb = statSync(file).size / 1024 / 1024;
+    log(`ingest bench: ${rows.toLocaleString('en-US')} events (${mb.toFixed(0)} MB), batches of ${batch.toLocaleString('en-US')}, ${concurrency} in flight`);
+
+    const raw = rawInsert(file, join(dir, 'raw.sqlite'), batch);
+    const rawRate = raw.rows / raw.seconds;
+    log(`  raw better-sqlite3:      ${fmt(rawRate)} rows/s (${raw.seconds.toFixed(2)} s)`);
+
+    const server = await startBenchServer(join(dir, 'batches'));
+    let bodies: string[] = batches(readFileSync(file, 'utf8'), batch);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    const overHttp = await timed(async () => {
+      let next = 0;
+      let landed = 0;
+      const worker = async () => {
+        while (next < bodies.length) {
+          const res = await post(`${server.url}/v0/events?name=marketing_events&wait=true`, server.token, bodies[next++]!, agent);
+          if (res.status !== 200) throw new Error(`events answered ${res.status}: ${res.text}`);
+          landed += (JSON.parse(res.text) as { successful_rows: number }).successful_rows;
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return landed;
+    });
+    agent.destroy();
+    bodies = [];
+    await server.close();
+    const httpRate = overHttp.value / overHttp.seconds;
+    const ratio = httpRate / rawRate;
+    log(`  mk over HTTP:            ${fmt(httpRate)} rows/s (${overHttp.seconds.toFixed(2)} s, ${fmt(overHttp.value)} rows)`);
+    log(`  ratio mk / raw:          ${ratio.toFixed(2)} (goal ≥ 0.8)`);
+
+    const single = await singleEvents(join(dir, 'single'), singles, 10);
+    log(`  single events, 10 conns: ${fmt(single.rate)} rows/s (${fmt(singles)} requests; goal ≥ 15,000)`);
+
+    const memory = await largeAppend(join(dir, 'large'), bigMb);
+    log(`  large append:            ${memory.mb} MB in ${memory.seconds.toFixed(1)} s; RSS before ${memory.rssBeforeMb} MB, peak in first half ${memory.peakFirstHalfMb} MB, second half ${memory.peakSecondHalfMb} MB`);
+
+    const figures = {
+      rows,
+      batch,
+      raw_rows_per_s: Math.round(rawRate),
+      http_rows_per_s: Math.round(httpRate),
+      ratio: Number(ratio.toFixed(3)),
+      single_event_rows_per_s: Math.round(single.rate),
+      large_append_mb: memory.mb,
+      large_append_rows_per_s: Math.round(memory.rows / memory.seconds),
+      rss_before_mb: memory.rssBeforeMb,
+      rss_peak_first_half_mb: memory.peakFirstHalfMb,
+      rss_peak_second_half_mb: memory.peakSecondHalfMb,
+    };
+    log(JSON.stringify(figures));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Single-event requests from `connections` concurrent clients (in a worker thread). */
+async function singleEvents(dir: string, total: number, connections: number): Promise<{ rate: number }> {
+  const server = await startBenchServer(dir);
+  const load = await runSingleEventLoad({ url: server.url, token: server.token, total, connections });
+  await server.close();
+  if (Object.keys(load.statuses).some((s) => s !== '202')) throw new Error(`single events answered ${JSON.stringify(load.statuses)}`);
+  return { rate: total / load.seconds };
+}
+
+/** Streams a large NDJSON file through `mk datasource append`'s code path, sampling RSS. */
+async function largeAppend(dir: string, mb: number) {
+  const server = await startBenchServer(dir);
+  const file = join(dir, 'large.ndjson');
+  writeEvents(file, { bytes: mb * 1024 * 1024 });
+  const size = statSync(file).size;
+  const toMb = (n: number) => Math.round(n / 1024 / 1024);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const peaks = [0, 0];
+  let share = 0;
+  const sample = () => {
+    const half = share < 0.5 ? 0 : 1;
+    peaks[half] = Math.max(peaks[half]!, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 20);
+  const result = await timed(async () => {
+    const summary = await uploadFile({
+      project: dir,
+      host: server.url,
+      token: server.token,
+      datasource: 'marketing_events',
+      file,
+      mode: 'append',
+      onProgress: (p) => {
+        share = p.bytes / p.totalBytes;
+        sample();
+      },
+    });
+    return summary.rows;
+  });
+  clearInterval(timer);
+  await server.close();
+  return { mb: toMb(size), rows: result.value, seconds: result.seconds, rssBeforeMb: toMb(rssBefore), peakFirstHalfMb: toMb(peaks[0]!), peakSecondHalfMb: toMb(peaks[1]!) };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
