@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(CORPUS))('conformance on the shared corpus', () => {
   }, 180_000);
 });
 
-// Measured when written: 1145/1147 parsed, 736/839 compiled, 250/327 executed (182 endpoints, 68 views).
-// Execution floors sit two below the measurement: generated dates follow the clock, so a filter on a
-// fixed date range can keep or drop rows from one day to the next.
-const FLOOR = { parsed: 1145, compiled: 736, executed: 248, endpointsExecuted: 180, materializedExecuted: 66 };
+// Measured when written: 1145/1147 parsed, 736/839 compiled, 248–250/327 executed (182 endpoints,
+// 66–68 views). Execution floors sit five below: generated dates follow the clock, so whether a
+// time-window filter keeps rows (and a failing function then meets a value) moves from run to run.
+const FLOOR = { parsed: 1145, compiled: 736, executed: 243, endpointsExecuted: 177, materializedExecuted: 61 };
