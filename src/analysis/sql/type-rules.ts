@@ -42,17 +42,10 @@ export function arithmeticType(op: '+' | '-' | '*' | '/' | '%', l: ChType, r: Ch
   const ai = a.kind === 'int' ? a : a.kind === 'bool' ? { bits: 8, signed: false } : undefined;
   const bi = b.kind === 'int' ? b : b.kind === 'bool' ? { bits: 8, signed: false } : undefined;
   if (!ai || !bi) return wrapNullable(a.kind === 'nothing' ? b : a, l, r);
-  // modulo keeps the dividend's sign; mixing signedness widens one size (Int8 % UInt8 is Int16).
+  // The remainder is smaller than the divisor and has the dividend's sign: UInt32 % UInt8 is UInt8,
+  // Int8 % UInt8 is Int16.
   if (op === '%')
-    return wrapNullable(
-      {
-        kind: 'int',
-        bits: (ai.signed !== bi.signed ? nextBits(Math.max(ai.bits, bi.bits)) : Math.max(ai.bits, bi.bits)) as 8,
-        signed: ai.signed,
-      },
-      l,
-      r,
-    );
+    return wrapNullable({ kind: 'int', bits: (ai.signed && !bi.signed ? nextBits(bi.bits) : bi.bits) as 8, signed: ai.signed }, l, r);
   const signed = ai.signed || bi.signed || op === '-';
   return wrapNullable({ kind: 'int', bits: nextBits(Math.max(ai.bits, bi.bits)), signed }, l, r);
 }

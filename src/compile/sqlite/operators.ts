@@ -5,7 +5,7 @@ import { convertValue } from '../../types/convert.js';
 import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
 import { EmitFailure } from './context.js';
 import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, wrap } from './expr.js';
-import { compileQuery } from './select.js';
+import { compileQuery, cteSource } from './select.js';
 
 const COMPARE: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
 
@@ -87,8 +87,11 @@ export function compileIn(e: A.InExpr, env: ExprEnv): Emitted {
     if (rows.length === 0) return { sql: e.negated ? '1' : '0', type: T.uint8 };
     list = e.expr.kind === 'tuple' ? `(VALUES ${rows.map((r) => r.sql).join(', ')})` : `(${rows.map((r) => r.sql).join(', ')})`;
   } else if (t.kind === 'column' && t.parts.length === 1 && !env.scope.lookup(t.parts).ok) {
-    const source = env.ctx.env.lookup(t.parts[0]!, t.range);
-    if (!source) return { sql: '0', type: T.uint8 };
+    const source = cteSource(env.scope, t.parts[0]!) ?? env.ctx.env.lookup(t.parts[0]!, t.range);
+    if (!source) {
+      env.ctx.report('MK4102', `Unknown table '${t.parts[0]}' after IN`, t.range);
+      return { sql: '0', type: T.uint8 };
+    }
     list = `(SELECT * FROM ${source.sql})`;
   } else {
     list = `(${coerceTo(compileExpr(t, env), left.type, env).sql})`;

@@ -168,6 +168,17 @@ function fill(s: A.Select, items: Item[], columns: { name: string; type: ChType 
   return fillSql({ item: s.orderBy[0], column, columns, source, order, limit }, env);
 }
 
+/** `e.id` is named `id`, unless an earlier table in FROM also has an `id`: then `e.id`, as in ClickHouse. */
+function qualifiedName(e: A.ColumnRef, env: ExprEnv): string {
+  const name = e.parts[e.parts.length - 1]!;
+  if (e.parts.length === 1) return name;
+  const found = env.scope.lookup(e.parts);
+  if (!found.ok || found.binding.kind !== 'column') return name;
+  const rel = found.binding.relation;
+  const earlier = env.scope.relations.slice(0, env.scope.relations.indexOf(rel));
+  return earlier.some((r) => r.columns.some((c) => c.name === name)) ? e.parts.join('.') : name;
+}
+
 function limitSql(l: A.Limit, env: ExprEnv): string {
   const count = compileExpr(l.count, env).sql;
   return `LIMIT ${count}${l.offset ? ` OFFSET ${compileExpr(l.offset, env).sql}` : ''}`;
@@ -223,7 +234,7 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
       }
       continue;
     }
-    const name = columnName(item);
+    const name = item.kind === 'column' ? qualifiedName(item, env) : columnName(item);
     out.push({ name, emitted: compileExpr(item, env), source: item.kind === 'alias' ? item.expr : item });
   }
   return out;

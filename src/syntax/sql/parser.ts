@@ -1,5 +1,5 @@
-import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
 import { tokenMatcher } from 'chevrotain';
+import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
 import { ExpressionParser } from './parser-expr.js';
 import * as t from './tokens.js';
 

@@ -71,14 +71,33 @@ export function identName(token: IToken): string {
   return s.slice(1, -1).replace(q === '`' ? /``|\\(.)/g : /""|\\(.)/g, (_m, c: string | undefined) => c ?? q);
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', a: '\x07', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  b: '\b',
+  f: '\f',
+  a: '\x07',
+  v: '\v',
+  e: '\x1b',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '`': '`',
+  '/': '/',
+  '=': '=',
+};
 
-/** The value of a ClickHouse string literal: backslash escapes and doubled quotes. */
+/**
+ * The value of a ClickHouse string literal: backslash escapes and doubled quotes. An unknown escape keeps
+ * its backslash (`'a\\_b'` is `a\\_b`, so LIKE still sees an escaped `_`), as ClickHouse does.
+ */
 export function unquoteString(image: string): string {
-  return image.slice(1, -1).replace(/''|\\(x[0-9a-fA-F]{2}|[\s\S])/g, (_m, e: string | undefined) => {
+  return image.slice(1, -1).replace(/''|\\(x[0-9a-fA-F]{2}|[\s\S])/g, (m, e: string | undefined) => {
     if (e === undefined) return "'";
     if (e.length === 3) return String.fromCharCode(Number.parseInt(e.slice(1), 16));
-    return ESCAPES[e] ?? e;
+    return ESCAPES[e] ?? m;
   });
 }
 

@@ -27,6 +27,7 @@ describe('ClickHouse type rules (checked against chdb)', () => {
     expect(show(arithmeticType('*', ty('Int32'), ty('UInt64')))).toBe('Int64');
     expect(show(arithmeticType('/', ty('UInt8'), ty('UInt8')))).toBe('Float64');
     expect(show(arithmeticType('%', ty('Int8'), ty('UInt8')))).toBe('Int16');
+    expect(show(arithmeticType('%', ty('UInt32'), ty('UInt8')))).toBe('UInt8');
     expect(show(arithmeticType('+', ty('Date'), ty('UInt8')))).toBe('Date');
     expect(show(arithmeticType('-', ty('DateTime'), ty('DateTime')))).toBe('Int32');
     expect(show(arithmeticType('+', ty('Nullable(Int32)'), ty('UInt8')))).toBe('Nullable(Int64)');
