@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../util/api-error.js';
+import { compileCondition } from '../../workspace/engines-condition.js';
 import { LocalWorkspace } from '../../workspace/index.js';
 import { authorize } from '../auth.js';
 import { structuredBody } from '../body.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
-import { compileCondition } from './datasources-condition.js';
 import { type JobBook, jobsRoutes } from './datasources-jobs.js';
 
 type Fields = Record<string, string | undefined>;
