@@ -11,6 +11,7 @@ import { type Materialization, prepareMaterialization } from './materialize.js';
 import { type PreparedPipe, preparePipe } from './pipe.js';
 import { type ResourceChanges, planChanges } from './plan.js';
 import { carryOverRows } from './carry-over.js';
+import { startWriteHooks } from './engines.js';
 
 export interface BuildOptions {
   /** Load `fixtures/<ds>.ndjson|csv` into new datasources (dev and `mk build`). */
@@ -108,6 +109,7 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
           tx.appendSelect(mv.target, sql, params);
         }));
       }
+      workspace.onDeactivate(startWriteHooks(workspace));
       const loaded: Record<string, number> = {};
       // Fixtures fill new datasources only: a changed one already holds them, carried over with every other row.
       for (const ds of changes.newDatasources) {
