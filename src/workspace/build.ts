@@ -77,7 +77,7 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
     const targetName = pipe.file.nodes.find((n) => n.name === pipe.outputNode)?.datasource?.text;
     const target = datasources.find((d) => d.name === targetName);
     if (!target) continue;
-    const { materialization, diagnostics: found } = prepareMaterialization(pipe, target, datasources, (substitute) =>
+    const { materialization, diagnostics: found } = prepareMaterialization(pipe, target, datasources, pipes, (substitute) =>
       requestCatalog({ datasources, pipes, physical: (n) => (substitute && n === substitute.name ? substitute.sqliteName : physical(n)) }, {}, 'run'),
     );
     diagnostics.push(...found);
@@ -130,7 +130,8 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
 function backfill(store: Store, mv: Materialization): void {
   const source = store.physicalName(mv.source);
   if (!source) return;
-  const { sql, params } = mv.select(`"${source}"`);
+  // The compiled SQL quotes the table name itself: pass it bare, as the insert listener does.
+  const { sql, params } = mv.select(source);
   store.transaction((tx) => tx.appendSelect(mv.target, sql, params));
 }
 

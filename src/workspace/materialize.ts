@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { ChType } from '../types/ast.js';
 import { convertSql, quoteIdent } from './convert-sql.js';
+import { TemplateError } from '../template/index.js';
 import type { PreparedPipe } from './pipe.js';
 
 /** Stands for the table of freshly inserted rows; replaced by the real temp table on each insert. */
@@ -28,11 +29,28 @@ export function prepareMaterialization(
   pipe: PreparedPipe,
   target: ResolvedDatasource,
   datasources: readonly ResolvedDatasource[],
+  pipes: ReadonlyMap<string, PreparedPipe>,
   catalogFor: (substitute: { name: string; sqliteName: string } | undefined) => Catalog,
 ): { materialization?: Materialization; diagnostics: Diagnostic[] } {
-  const nodes = pipe.render({}, 'analyze');
+  try {
+    return compileMaterialization(pipe, target, datasources, pipes, catalogFor);
+  } catch (error) {
+    // A view's template renders once, with defaults: a required parameter or error() makes it unusable.
+    if (!(error instanceof TemplateError)) throw error;
+    const message = `Materialized pipe ${pipe.name} cannot render its SQL without request parameters: ${error.message}`;
+    return { diagnostics: [diagnostic('MK2023', message, { file: pipe.file.path })] };
+  }
+}
+
+function compileMaterialization(
+  pipe: PreparedPipe,
+  target: ResolvedDatasource,
+  datasources: readonly ResolvedDatasource[],
+  pipes: ReadonlyMap<string, PreparedPipe>,
+  catalogFor: (substitute: { name: string; sqliteName: string } | undefined) => Catalog,
+): { materialization?: Materialization; diagnostics: Diagnostic[] } {
   const names = new Set(datasources.map((d) => d.name));
-  const source = triggerSource(nodes.map((n) => n.sql), names);
+  const source = triggerSource(pipe, names, pipes, new Set());
   if (!source) {
     return { diagnostics: [diagnostic('MK2014', `Materialized pipe ${pipe.name} reads no datasource, so no insert can trigger it`, { file: pipe.file.path })] };
   }
@@ -57,10 +75,27 @@ export function prepareMaterialization(
   };
 }
 
-function triggerSource(sqls: readonly string[], datasources: ReadonlySet<string>): string | undefined {
-  for (const sql of sqls) {
-    const re = /\bFROM\s+`?([A-Za-z_][A-Za-z0-9_]*)`?/gi;
-    for (let m = re.exec(sql); m; m = re.exec(sql)) if (datasources.has(m[1]!)) return m[1];
+/**
+ * The datasource whose inserts fire the view: the first FROM that names a datasource, looking through
+ * pipes read as tables (Tinybird resolves a view over a pipe to that pipe's own source).
+ */
+function triggerSource(
+  pipe: PreparedPipe,
+  datasources: ReadonlySet<string>,
+  pipes: ReadonlyMap<string, PreparedPipe>,
+  seen: Set<string>,
+): string | undefined {
+  if (seen.has(pipe.name)) return undefined;
+  seen.add(pipe.name);
+  for (const node of pipe.render({}, 'analyze')) {
+    const re = /\bFROM\s+`?([A-Za-z_][A-Za-z0-9_.]*)`?/gi;
+    for (let m = re.exec(node.sql); m; m = re.exec(node.sql)) {
+      const name = m[1]!;
+      if (datasources.has(name)) return name;
+      const other = pipes.get(name);
+      const found = other && triggerSource(other, datasources, pipes, seen);
+      if (found) return found;
+    }
   }
   return undefined;
 }

@@ -21,6 +21,7 @@ export function resolveDatasource(file: DatasourceFile): { datasource: ResolvedD
       ...(col.defaultExpr !== undefined ? { defaultExpr: col.defaultExpr } : {}),
     });
   }
+  columns.push(...kafkaColumns(file, new Set(columns.map((c) => c.name))));
   if (file.schema.length === 0 && file.schemaRange) {
     diagnostics.push(diagnostic('MK2007', 'SCHEMA declares no columns', { ...where, range: file.schemaRange }));
   }
@@ -92,4 +93,25 @@ function resolveEngine(file: DatasourceFile, diagnostics: Diagnostic[]): Resolve
     ...(p.ttl && p.ttl.text.trim() !== '' ? { ttl: p.ttl.text } : {}),
     ...(summing ? { summingColumns: splitTopLevel(unwrapKey(summing)) } : {}),
   };
+}
+
+const STRING: ChType = { kind: 'string' };
+
+/**
+ * Kafka datasources get Tinybird's metadata columns without declaring them; pipes and engine keys use
+ * them (`__timestamp` in partition keys is common).
+ */
+function kafkaColumns(file: DatasourceFile, declared: ReadonlySet<string>): ResolvedColumn[] {
+  const setting = (key: string) => file.settings.find((s) => s.key === key)?.value.text;
+  if (setting('KAFKA_CONNECTION_NAME') === undefined && setting('KAFKA_TOPIC') === undefined) return [];
+  const meta: ResolvedColumn[] = [
+    { name: '__value', type: STRING },
+    { name: '__topic', type: { kind: 'lowcardinality', inner: STRING } },
+    { name: '__partition', type: { kind: 'int', bits: 16, signed: true } },
+    { name: '__offset', type: { kind: 'int', bits: 64, signed: true } },
+    { name: '__timestamp', type: { kind: 'datetime' } },
+    { name: '__key', type: STRING },
+  ];
+  if (/^true$/i.test(setting('KAFKA_STORE_HEADERS') ?? '')) meta.push({ name: '__headers', type: { kind: 'map', key: STRING, value: STRING } });
+  return meta.filter((c) => !declared.has(c.name));
 }
