@@ -103,7 +103,8 @@ const STRING: ChType = { kind: 'string' };
  */
 function kafkaColumns(file: DatasourceFile, declared: ReadonlySet<string>): ResolvedColumn[] {
   const setting = (key: string) => file.settings.find((s) => s.key === key)?.value.text;
-  if (setting('KAFKA_CONNECTION_NAME') === undefined && setting('KAFKA_TOPIC') === undefined) return [];
+  // Any KAFKA_* setting marks a Kafka datasource (projects keep them with the connection commented out).
+  if (!file.settings.some((s) => s.key.startsWith('KAFKA_'))) return [];
   const meta: ResolvedColumn[] = [
     { name: '__value', type: STRING },
     { name: '__topic', type: { kind: 'lowcardinality', inner: STRING } },
