@@ -21,7 +21,12 @@ function corpusRanking(): Row[] {
     const m = /^\| (\d+) \| `([^`]+)` \| (\d+) \| \d+ \| \d+ \| ([^|]*)\|$/.exec(line);
     if (!m) continue;
     const spellings = [...(m[4] ?? '').matchAll(/([A-Za-z_0-9]+)×/g)].map((s) => s[1] as string);
-    rows.push({ rank: Number(m[1]), name: m[2] as string, calls: Number(m[3]), spellings: spellings.length ? spellings : [m[2] as string] });
+    rows.push({
+      rank: Number(m[1]),
+      name: m[2] as string,
+      calls: Number(m[3]),
+      spellings: spellings.length ? spellings : [m[2] as string],
+    });
   }
   return rows;
 }

@@ -30,4 +30,3 @@ export function isoWeek(days: number): { week: number; year: number } {
 }
 
 export const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width, '0');
-

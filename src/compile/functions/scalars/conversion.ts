@@ -7,6 +7,7 @@ import { constString, scalar, typeLiteral } from '../define.js';
 import { lookupFunction } from '../registry.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
+import { fitsIn, intShape, wrapIntSql, wrapIntValue } from './int-wrap.js';
 import { FLOAT_TEXT, TO_STRING } from './text-format.js';
 
 const INT_RE = /^[+-]?\d+$/;
@@ -30,13 +31,7 @@ export const TO_INT = udf(
     const text = String(s);
     const name = `${signed ? '' : 'U'}Int${bits}`;
     if (!INT_RE.test(text)) return parseFailure(text, name, mode, dflt);
-    const big = BigInt(text);
-    const width = BigInt(bits);
-    const mod = 1n << width;
-    let wrapped = ((big % mod) + mod) % mod;
-    if (signed && wrapped >= mod >> 1n) wrapped -= mod;
-    if (bits === 64 && !signed && wrapped >= 1n << 63n) wrapped -= mod;
-    return wrapped >= BigInt(Number.MIN_SAFE_INTEGER) && wrapped <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(wrapped) : wrapped;
+    return wrapIntValue(BigInt(text), { bits: Number(bits), signed: Boolean(signed) });
   },
   { nullPropagating: false },
 );
@@ -85,9 +80,11 @@ export function convertSql(a: EmittedArg, target: ChType, mode: 0 | 1 | 2 | 3, c
     case 'int': {
       if (t.bits > 64) return toStringSql(a);
       if (isText(a.type)) return `${TO_INT}(${a.sql}, ${t.bits}, ${t.signed ? 1 : 0}, ${mode}, ${dflt})`;
-      if (from.kind === 'float' || from.kind === 'decimal') return `CAST(${a.sql} AS INTEGER)`;
+      // Out-of-range values wrap as in ClickHouse: toUInt8(-1) = 255, toInt8(200) = -56.
+      if (from.kind === 'float' || from.kind === 'decimal') return wrapIntSql(`CAST(${a.sql} AS INTEGER)`, t);
       if (from.kind === 'datetime64') return floorDivSql(a.sql, 10 ** from.precision);
-      return a.sql;
+      const shape = intShape(from);
+      return shape && !fitsIn(shape, t) ? wrapIntSql(a.sql, t) : a.sql;
     }
     case 'float':
     case 'decimal': {

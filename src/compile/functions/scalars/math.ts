@@ -33,6 +33,7 @@ const ROUND_AWAY = udf('ch_round_away', roundWith(halfAway));
 const FLOOR = udf('ch_floor', roundWith(Math.floor), { real: true });
 const CEIL = udf('ch_ceil', roundWith(Math.ceil), { real: true });
 const TRUNC = udf('ch_trunc', roundWith(Math.trunc), { real: true });
+const CBRT = udf('ch_cbrt', (x: number) => Math.cbrt(Number(x)), { real: true });
 const THROW = udf('ch_throw', (msg: string, code: string) => {
   throw new ChError(String(msg), String(code));
 });
@@ -79,7 +80,6 @@ export const MATH: readonly FunctionDef[] = [
   rounding('floor', FLOOR, FLOOR),
   rounding('ceil', CEIL, CEIL, ['ceiling']),
   rounding('trunc', TRUNC, TRUNC, ['truncate']),
-  scalar({ name: 'abs', caseInsensitive: true, min: 1, max: 1, ret: sameNumeric, emit: ([x]) => `abs(${(x as EmittedArg).sql})` }),
   scalar({
     name: 'intDiv',
     min: 2,
@@ -95,29 +95,6 @@ export const MATH: readonly FunctionDef[] = [
     ret: (a) => (baseType(a[0] ?? T.int64).kind === 'int' ? (baseType(a[0] as ChType) as ChType) : T.int64),
     emit: ([a, b]) =>
       `CASE WHEN (${(b as EmittedArg).sql}) = 0 THEN 0 ELSE CAST((${(a as EmittedArg).sql}) / (${(b as EmittedArg).sql}) AS INTEGER) END`,
-  }),
-  scalar({
-    name: 'modulo',
-    aliases: ['mod'],
-    caseInsensitive: true,
-    min: 2,
-    max: 2,
-    ret: sameNumeric,
-    emit: ([a, b]) =>
-      isIntType(a) && isIntType(b)
-        ? `((${(a as EmittedArg).sql}) % (${(b as EmittedArg).sql}))`
-        : `mod(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`,
-  }),
-  // Always Float64: 1/2 = 0.5, 1/0 = inf, 0/0 = nan (NULL in storage).
-  scalar({
-    name: 'divide',
-    min: 2,
-    max: 2,
-    ret: T.float64,
-    emit: ([a, b]) => {
-      const [x, y] = [(a as EmittedArg).sql, (b as EmittedArg).sql];
-      return `CASE WHEN (${y}) = 0 THEN CASE WHEN (${x}) > 0 THEN 9e999 WHEN (${x}) < 0 THEN -9e999 END ELSE CAST(${x} AS REAL) / (${y}) END`;
-    },
   }),
   unary('exp', 'exp'),
   unary('log', 'ln', ['ln']),
@@ -141,6 +118,8 @@ export const MATH: readonly FunctionDef[] = [
   }),
   scalar({ name: 'sign', min: 1, max: 1, ret: T.int8, emit: ([x]) => `sign(${(x as EmittedArg).sql})` }),
   scalar({ name: 'pi', min: 0, max: 0, ret: T.float64, emit: () => 'pi()' }),
+  scalar({ name: 'e', min: 0, max: 0, ret: T.float64, emit: () => String(Math.E) }),
+  scalar({ name: 'cbrt', min: 1, max: 1, ret: T.float64, emit: ([x]) => `${CBRT}(${(x as EmittedArg).sql})` }),
   // NaN is stored as NULL, so a non-Nullable float that is NULL is nan.
   scalar({
     name: 'isNaN',

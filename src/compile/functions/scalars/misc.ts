@@ -3,7 +3,6 @@ import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constNumber, constString, jsonValueSql, scalar } from '../define.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
-import { toStringSql } from './conversion.js';
 
 const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
 
@@ -21,10 +20,6 @@ export function fnv63(text: string): bigint {
   return BigInt.asUintN(63, h);
 }
 
-const HASH = udf('ch_hash64', (...args: unknown[]) => fnv63(args.map((a) => (a === null ? '\0' : String(a))).join('\u0001')), {
-  nullPropagating: false,
-});
-const HASH32 = udf('ch_hash32', (...args: unknown[]) => Number(fnv63(args.map(String).join('\u0001')) & 0xffffffffn));
 const UUID4 = udf('ch_uuid_v4', () => randomUUID(), { deterministic: false });
 const IP_TO_STRING = udf('ch_ipv4_num_to_string', (n: number) => {
   const v = Number(n) >>> 0;
@@ -35,14 +30,6 @@ const IP_TO_NUM = udf('ch_ipv4_string_to_num', (text: string) => {
   if (!m) return 0;
   return m.slice(1).reduce((acc, p) => acc * 256 + Number(p), 0);
 });
-const HEX = udf('ch_hex', (v: unknown) =>
-  typeof v === 'number' || typeof v === 'bigint'
-    ? BigInt(v)
-        .toString(16)
-        .toUpperCase()
-        .replace(/^(.(..)*)$/, '0$1')
-    : Buffer.from(String(v), 'utf8').toString('hex').toUpperCase(),
-);
 udf(
   'ch_distance',
   (kind: string, a: string, b: string) => {
@@ -64,16 +51,6 @@ const GREAT_CIRCLE = udf(
   },
   { real: true },
 );
-
-const hash = (name: string, ret: ChType = T.uint64) =>
-  scalar({
-    name,
-    min: 1,
-    max: Infinity,
-    nulls: 'custom',
-    ret,
-    emit: (a) => `${ret === T.uint32 ? HASH32 : HASH}(${a.map((x) => toStringSql(x)).join(', ')})`,
-  });
 
 function window(
   name: string,
@@ -111,24 +88,10 @@ function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
 }
 
 export const MISC: readonly FunctionDef[] = [
-  ...[
-    'cityHash64',
-    'sipHash64',
-    'xxHash64',
-    'murmurHash3_64',
-    'murmurHash2_64',
-    'farmHash64',
-    'farmFingerprint64',
-    'metroHash64',
-    'halfMD5',
-    'xxh3',
-  ].map((n) => hash(n)),
-  ...['murmurHash3_32', 'murmurHash2_32', 'xxHash32', 'javaHash', 'crc32'].map((n) => hash(n, T.uint32)),
   scalar({ name: 'generateUUIDv4', aliases: ['generateUUIDv7'], min: 0, max: 1, ret: T.uuid, emit: () => `${UUID4}()` }),
   scalar({ name: 'IPv4NumToString', min: 1, max: 1, ret: T.string, emit: ([x]) => `${IP_TO_STRING}(${s(x)})` }),
   scalar({ name: 'IPv4StringToNum', min: 1, max: 1, ret: T.uint32, emit: ([x]) => `${IP_TO_NUM}(${s(x)})` }),
   scalar({ name: 'toIPv4', min: 1, max: 1, ret: { kind: 'ipv4' }, emit: ([x]) => s(x) }),
-  scalar({ name: 'hex', min: 1, max: 1, ret: T.string, emit: ([x]) => `${HEX}(${s(x)})` }),
   scalar({ name: 'L2Distance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('L2', ${s(a)}, ${s(b)})` }),
   scalar({ name: 'cosineDistance', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `ch_distance('cosine', ${s(a)}, ${s(b)})` }),
   scalar({

@@ -70,11 +70,17 @@ const EXTRACT = udf('ch_extract', (h: string, p: string) => {
   if (!m) return '';
   return m.length > 1 ? (m[1] ?? '') : m[0];
 });
+/** The cached global RegExp from its start: matchAll copies lastIndex, which replaceRegexpOne leaves set. */
+function allMatches(h: string, p: string): RegExpExecArray[] {
+  const re = re2(p, true);
+  re.lastIndex = 0;
+  return [...h.matchAll(re)];
+}
 const EXTRACT_ALL = udf('ch_extract_all', (h: string, p: string) =>
-  JSON.stringify([...String(h).matchAll(re2(String(p), true))].map((m) => (m.length > 1 ? (m[1] ?? '') : m[0]))),
+  JSON.stringify(allMatches(String(h), String(p)).map((m) => (m.length > 1 ? (m[1] ?? '') : m[0]))),
 );
 const EXTRACT_GROUPS = udf('ch_extract_all_groups', (h: string, p: string) =>
-  JSON.stringify([...String(h).matchAll(re2(String(p), true))].map((m) => m.slice(1).map((g) => g ?? ''))),
+  JSON.stringify(allMatches(String(h), String(p)).map((m) => m.slice(1).map((g) => g ?? ''))),
 );
 const REGEXP_EXTRACT = udf('ch_regexp_extract', (h: string, p: string, i?: number) => {
   const m = re2(String(p)).exec(String(h));

@@ -60,14 +60,8 @@ const MULTI_SEARCH = udf('ch_multi_search', (h: string, needles: string, mode: s
   const hay = ci ? String(h).toLowerCase() : String(h);
   const found = list.map((n) => hay.indexOf(ci ? n.toLowerCase() : n));
   if (mode.startsWith('any')) return found.some((p) => p >= 0) ? 1 : 0;
-  if (mode.startsWith('firstIndex')) {
-    let best = -1;
-    let idx = 0;
-    found.forEach((p, i) => {
-      if (p >= 0 && (best < 0 || p < best)) [best, idx] = [p, i + 1];
-    });
-    return idx;
-  }
+  // ClickHouse 26 answers the first needle in list order that occurs (not the leftmost occurrence).
+  if (mode.startsWith('firstIndex')) return found.findIndex((p) => p >= 0) + 1;
   // firstPosition: 1-based byte position of the leftmost match.
   const hits = found.filter((p) => p >= 0);
   return hits.length ? Buffer.byteLength(hay.slice(0, Math.min(...hits))) + 1 : 0;
@@ -127,7 +121,7 @@ export const STRINGS: readonly FunctionDef[] = [
   str('substringUTF8', (a) => `substr(${s(a[0])}, ${s(a[1])}${a[2] ? `, ${s(a[2])}` : ''})`, 2, 3),
   str('left', (a) => `CAST(substr(CAST(${s(a[0])} AS BLOB), 1, ${s(a[1])}) AS TEXT)`, 2, 2, [], T.string, true),
   str('right', (a) => `CAST(substr(CAST(${s(a[0])} AS BLOB), -(${s(a[1])})) AS TEXT)`, 2, 2, [], T.string, true),
-  str('position', (a) => `instr(CAST(${s(a[0])} AS BLOB), CAST(${s(a[1])} AS BLOB))`, 2, 2, ['locate'], T.uint64, true),
+  str('position', (a) => `instr(CAST(${s(a[0])} AS BLOB), CAST(${s(a[1])} AS BLOB))`, 2, 2, [], T.uint64, true),
   str('positionUTF8', (a) => `instr(${s(a[0])}, ${s(a[1])})`, 2, 2, [], T.uint64),
   str('positionCaseInsensitive', (a) => `instr(CAST(lower(${s(a[0])}) AS BLOB), CAST(lower(${s(a[1])}) AS BLOB))`, 2, 2, [], T.uint64),
   str('positionCaseInsensitiveUTF8', (a) => `instr(${LOWER_UTF8}(${s(a[0])}), ${LOWER_UTF8}(${s(a[1])}))`, 2, 2, [], T.uint64),

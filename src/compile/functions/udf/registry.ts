@@ -12,6 +12,8 @@ export interface ScalarUdf {
   readonly deterministic: boolean;
   /** Results are REAL even when integral (Float64 results); otherwise integral numbers go back as INTEGER. */
   readonly real: boolean;
+  /** Integer arguments arrive as BigInt (exact beyond 2^53: hashes of Int64/UInt64 values). */
+  readonly bigints: boolean;
 }
 
 export interface AggregateUdf {
@@ -30,7 +32,7 @@ const aggregates = new Map<string, AggregateUdf>();
 export function udf(
   name: string,
   fn: (...args: any[]) => unknown,
-  options: { nullPropagating?: boolean; deterministic?: boolean; real?: boolean } = {},
+  options: { nullPropagating?: boolean; deterministic?: boolean; real?: boolean; bigints?: boolean } = {},
 ): string {
   scalars.set(name, {
     name,
@@ -38,6 +40,7 @@ export function udf(
     nullPropagating: options.nullPropagating ?? true,
     deterministic: options.deterministic ?? true,
     real: options.real ?? false,
+    bigints: options.bigints ?? false,
   });
   return name;
 }
@@ -59,7 +62,7 @@ export function installUdfs(host: UdfHost): void {
           return normalizeResult(fn(...args), real);
         }
       : (...args: unknown[]) => normalizeResult(fn(...args), real);
-    host.function(u.name, { deterministic: u.deterministic, varargs: true }, wrapped);
+    host.function(u.name, { deterministic: u.deterministic, varargs: true, ...(u.bigints ? { safeIntegers: true } : {}) }, wrapped);
   }
   for (const a of aggregates.values()) {
     host.aggregate(a.name, {
