@@ -19,7 +19,9 @@ export function compileSubscript(e: A.Subscript, env: ExprEnv): Emitted {
     element = b.element;
     if (typeof i.constant === 'number') {
       const n = i.constant;
-      if (n === 0) ctx.report('MK4109', 'Array indices are 1-based: [0] is an error in ClickHouse', e.index.range);
+      // ClickHouse rejects [0] on a column; on a constant array it reads the default.
+      if (n === 0 && e.expr.kind !== 'array')
+        ctx.report('MK4109', 'Array indices are 1-based: [0] is an error in ClickHouse', e.index.range);
       path = n > 0 ? ctx.bind(`$[${n - 1}]`) : n < 0 ? ctx.bind(`$[#${n}]`) : 'NULL';
     } else {
       path = `(CASE WHEN ${i.sql} > 0 THEN '$[' || (${i.sql} - 1) || ']' WHEN ${i.sql} < 0 THEN '$[#' || ${i.sql} || ']' END)`;

@@ -36,8 +36,8 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
     if (lower === 'today' || lower === 'curdate' || lower === 'current_date') return { sql: `(${ctx.now()} / 86400)`, type: T.date };
     if (lower === 'yesterday') return { sql: `(${ctx.now()} / 86400 - 1)`, type: T.date };
   }
-  // count(*) is count().
-  const argExprs = e.args.length === 1 && e.args[0]!.kind === 'star' && e.args[0]!.qualifier.length === 0 ? [] : e.args;
+  // count(*) is count(); `date_add(DAY, 1, d)` writes its unit as a bare word.
+  const argExprs = e.args.length === 1 && e.args[0]!.kind === 'star' && e.args[0]!.qualifier.length === 0 ? [] : unitArgument(e, env);
   const over = e.over ? windowSql(e.over, env) : undefined;
   const resolved = lookupFunction(e.name);
   if (!resolved) {
@@ -89,6 +89,18 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
     ctx.report('MK4202', `${e.name}: ${err.message}`, e.range);
     return NULL_EMITTED;
   }
+}
+
+const UNIT_FUNCTIONS = /^(date_?(add|sub|diff)|timestamp_?(add|sub|diff)|age|date_?trunc)$/i;
+const UNIT_WORD = /^(nanosecond|microsecond|millisecond|second|minute|hour|day|week|month|quarter|year)s?$/i;
+
+/** The first argument of date_add/date_diff/… as the unit string when it is a bare unit word, not a column. */
+function unitArgument(e: A.Call, env: ExprEnv): readonly A.Expr[] {
+  const first = e.args[0];
+  if (!UNIT_FUNCTIONS.test(e.name) || first?.kind !== 'column' || first.parts.length !== 1 || !UNIT_WORD.test(first.parts[0]!))
+    return e.args;
+  if (env.scope.lookup(first.parts).ok) return e.args;
+  return [{ kind: 'literal', value: first.parts[0]!.toLowerCase(), range: first.range }, ...e.args.slice(1)];
 }
 
 /** A lambda argument: the library calls `body` with each parameter's SQL and type. */

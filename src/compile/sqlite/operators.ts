@@ -15,6 +15,17 @@ const COMPARE: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '>': '
  * and a string literal compared with a typed column is read as that type (`d >= '2024-01-01'`).
  */
 export function compileBinary(e: A.Binary, env: ExprEnv): Emitted {
+  const r = compileBinaryTyped(e, env);
+  return nothingIfNull(r, e.left, e.right);
+}
+
+/** An operator applied to a bare NULL is Nullable(Nothing) in ClickHouse (`1 + NULL`, `NULL = NULL`). */
+function nothingIfNull(r: Emitted, ...operands: A.Expr[]): Emitted {
+  const isNull = (x: A.Expr) => x.kind === 'literal' && x.value === null;
+  return operands.some(isNull) ? { ...r, type: T.nullable(T.nothing) } : r;
+}
+
+function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   if (e.op === 'and' || e.op === 'or') {
     const [l, r] = [compileExpr(e.left, env), compileExpr(e.right, env)];
     return { sql: `(${l.sql} ${e.op.toUpperCase()} ${r.sql})`, type: wrap(T.uint8, l.type, r.type), ...aggAll([l, r]) };
@@ -34,6 +45,8 @@ export function compileBinary(e: A.Binary, env: ExprEnv): Emitted {
     return { sql: dateAddSql(r, l.type.unit, l.sql, 1), type: dateAddType(r.type, l.type.unit), ...both };
   const type = arithmeticType(e.op as '+', l.type, r.type);
   if (e.op === '/') return { sql: divideSql(l, r), type, ...both };
+  if (e.op === '%' && r.constant === 0)
+    env.ctx.report('MK4110', 'Division by zero: ClickHouse raises ILLEGAL_DIVISION for % 0', e.right.range);
   if (e.op === '%' && (isFloat(l.type) || isFloat(r.type))) {
     return { sql: `(CAST(${l.sql} AS REAL) - ${r.sql} * CAST(CAST(${l.sql} AS REAL) / ${r.sql} AS INTEGER))`, type, ...both };
   }
@@ -96,7 +109,7 @@ export function compileIn(e: A.InExpr, env: ExprEnv): Emitted {
   } else {
     list = `(${coerceTo(compileExpr(t, env), left.type, env).sql})`;
   }
-  return { sql: `(${left.sql} ${not}IN ${list})`, type: T.uint8, ...agg(left) };
+  return nothingIfNull({ sql: `(${left.sql} ${not}IN ${list})`, type: T.uint8, ...agg(left) }, e.expr);
 }
 
 function rowValue(e: A.TupleLit, env: ExprEnv): Emitted {

@@ -1,5 +1,5 @@
 import type * as A from '../../syntax/sql/ast.js';
-import { isNullable } from '../../types/ast.js';
+import { baseType, isNullable } from '../../types/ast.js';
 import { compileExpr, type ExprEnv } from './expr.js';
 
 /**
@@ -13,6 +13,8 @@ export function printOrderBy(items: readonly A.OrderItem[], env: ExprEnv, resolv
 export function orderTerm(o: A.OrderItem, env: ExprEnv, resolve?: (e: A.Expr) => A.Expr): string {
   const x = compileExpr(resolve ? resolve(o.expr) : o.expr, env);
   const dir = o.desc ? ' DESC' : '';
-  const nulls = o.nulls === 'first' ? ' NULLS FIRST' : isNullable(x.type) || x.type.kind === 'nothing' ? ' NULLS LAST' : '';
+  // Floats too: NaN (0/0) is stored as NULL and ClickHouse sorts NaN last.
+  const mayBeNull = isNullable(x.type) || ['nothing', 'float'].includes(baseType(x.type).kind);
+  const nulls = o.nulls === 'first' ? ' NULLS FIRST' : mayBeNull ? ' NULLS LAST' : '';
   return `${x.sql}${dir}${nulls}`;
 }

@@ -12,6 +12,8 @@ import { fillSql } from './fill.js';
 import { compileFrom } from './from.js';
 import { orderTerm } from './order.js';
 
+const SQL_AGGREGATE = /\b(count|sum|total|avg|min|max|group_concat|json_group_array|json_group_object|ch_agg\w*)\s*\(/i;
+
 const isAggregate = (name: string) => lookupFunction(name)?.def.kind === 'aggregate';
 
 import type { ChType } from '../../types/ast.js';
@@ -119,6 +121,14 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
       .filter(Boolean)
       .join(' ');
   const prefix = withSql.length ? `WITH ${withSql.join(', ')} ` : '';
+  // An aggregate SQLite cannot see (`toTypeName(count())` emits a constant): force one aggregated row.
+  const hiddenAggregate = !s.groupBy && items.some((i) => i.emitted.aggregate) && !items.some((i) => SQL_AGGREGATE.test(i.emitted.sql));
+  if (hiddenAggregate) {
+    return {
+      sql: `${prefix}SELECT ${items.map((i) => q(i.name)).join(', ')} FROM (${body(['count(*) AS "__agg"'])})${limit ? ` ${limit}` : ''}`,
+      columns,
+    };
+  }
   const fillItems = s.orderBy.filter((o) => o.fill);
   if (fillItems.length) {
     const filled = fill(s, items, columns, body([]), limit, env);

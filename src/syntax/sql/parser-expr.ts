@@ -254,6 +254,7 @@ export abstract class ExpressionParser extends CstParser {
         { ALT: () => this.SUBRULE(this.mapExpr) },
         { GATE: () => this.queryStartsAt(2), ALT: () => this.SUBRULE(this.subquery) },
         { ALT: () => this.SUBRULE(this.parenExpr) },
+        { GATE: () => this.trimAhead(), ALT: () => this.SUBRULE(this.trimCall) },
         { GATE: () => tokenMatcher(this.LA(2), t.LParen), ALT: () => this.SUBRULE(this.call) },
         { ALT: () => this.SUBRULE(this.columnRef) },
         // A reserved word used as a column name where nothing else could follow: `timestampAdd(end, …)`, `GROUP BY order, x`.
@@ -315,6 +316,17 @@ export abstract class ExpressionParser extends CstParser {
         { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'windowName' }) },
       ]);
     });
+  });
+
+  /** SQL's `trim(BOTH 'x' FROM s)`; to-ast reads it as trimBoth(s, 'x') (LEADING: trimLeft, TRAILING: trimRight). */
+  protected trimCall = this.RULE('trimCall', () => {
+    this.CONSUME(t.IdentLike, { LABEL: 'name' });
+    this.CONSUME(t.LParen);
+    this.CONSUME(t.Identifier, { LABEL: 'mode' });
+    this.SUBRULE(this.concatExpr, { LABEL: 'chars' });
+    this.CONSUME(t.From);
+    this.SUBRULE(this.expression, { LABEL: 'input' });
+    this.CONSUME(t.RParen);
   });
 
   protected callArgs = this.RULE('callArgs', () => {
@@ -501,6 +513,15 @@ export abstract class ExpressionParser extends CstParser {
   });
 
   // ── Lookahead helpers (gates) ──────────────────────────────────────────────────────────────
+
+  protected trimAhead(): boolean {
+    return (
+      /^trim$/i.test(this.LA(1).image) &&
+      tokenMatcher(this.LA(2), t.LParen) &&
+      /^(both|leading|trailing)$/i.test(this.LA(3).image) &&
+      tokenMatcher(this.LA(3), t.Identifier)
+    );
+  }
 
   protected keywordAsName(): boolean {
     const next = this.LA(2);

@@ -137,6 +137,20 @@ const READERS: Record<string, Reader> = {
       range: b.nodeRange(cst),
     };
   },
+  trimCall(b, cst) {
+    const c = cst.children;
+    const nameTok = tok(c, 'name')!;
+    const mode = tok(c, 'mode')!.image.toLowerCase();
+    const name = mode === 'both' ? 'trimBoth' : mode === 'leading' ? 'trimLeft' : 'trimRight';
+    return {
+      kind: 'call',
+      name,
+      args: [first(b, cst, 'input'), first(b, cst, 'chars')],
+      distinct: false,
+      nameRange: b.tokenRange(nameTok),
+      range: b.nodeRange(cst),
+    };
+  },
   caseExpr(b, cst) {
     const c = cst.children;
     const whens = nodes(c, 'when');

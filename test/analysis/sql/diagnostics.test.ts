@@ -61,6 +61,10 @@ describe('SQL name resolution and checks', () => {
     expect(check("SELECT user_id || 'x', count() FROM events GROUP BY user_id")).toEqual([]);
   });
 
+  it('rejects % 0 like ClickHouse (ILLEGAL_DIVISION)', () => {
+    expect(check('SELECT 1 % 0')).toEqual([['MK4110', 'Division by zero: ClickHouse raises ILLEGAL_DIVISION for % 0', 12, 13]]);
+  });
+
   it('accepts USING columns unqualified', () => {
     expect(check('SELECT user_id FROM events JOIN users USING (user_id)')).toEqual([]);
   });

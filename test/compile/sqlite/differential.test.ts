@@ -128,6 +128,14 @@ const QUERIES = [
   'SELECT id, amount, sum(amount) OVER (PARTITION BY name) AS per_name FROM events ORDER BY id',
   'SELECT id, n * 2 AS dbl, n + 0.5 AS half FROM events ORDER BY id',
   'SELECT id * 1.0 / 3 AS third, intDiv(id, 2) AS half, id % 2 AS odd FROM events ORDER BY id',
+  'SELECT NULL = NULL AS a, NULL IS NULL AS b, 1 + NULL AS c, NULL IN (1, 2) AS d',
+  "SELECT ['a', 'b'][0] AS c, [10, 20][-1] AS l",
+  'SELECT id, date_add(DAY, 1, d) AS a, date_sub(HOUR, 2, ts) AS b FROM events ORDER BY id',
+  'SELECT id, amount / (id - 3) AS r FROM events ORDER BY r, id',
+  'SELECT id, amount / (id - 3) AS r FROM events ORDER BY r DESC, id',
+  'SELECT toTypeName(count()) AS a, toTypeName(sum(n)) AS b FROM events',
+  'SELECT 7 % 3 AS a, -7 % 3 AS b, 7 % -3 AS c',
+  "SELECT trim(BOTH 'x' FROM 'xxhixx') AS a",
 ];
 
 /** Known differences, with the reason; a query listed here must still differ (so the list stays honest). */

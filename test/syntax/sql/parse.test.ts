@@ -52,6 +52,7 @@ const ROUND_TRIPS = [
   'SELECT started_at AS interval FROM t GROUP BY interval ORDER BY interval',
   'SELECT (1, 2,) , [1, 2,]',
   'SELECT t.1.2, (a, b).1 FROM x',
+  "SELECT trim(BOTH 'x' FROM s), trim(LEADING ' ' FROM s), trim(s) FROM t",
 ];
 
 describe('parseSelect', () => {
