@@ -8,6 +8,7 @@ import { datasourcesWriteRoutes } from './routes/datasources-write.js';
 import { deploymentRoutes } from './routes/deployments.js';
 import { type EventsOptions, eventsRoutes } from './routes/events.js';
 import { pipesRoutes } from './routes/pipes.js';
+import { serviceLogRoutes } from './routes/service-log.js';
 import { sqlRoutes } from './routes/sql.js';
 import { tokensRoutes } from './routes/tokens.js';
 
@@ -53,6 +54,7 @@ export function createApp(host: Host, options: AppOptions = {}): FastifyInstance
   });
   app.get('/', async () => ({ name: 'mk', status: 'ok' }));
   app.get('/v0/health', async () => ({ status: 'ok' }));
+  serviceLogRoutes(app, host);
   tokensRoutes(app, host);
   eventsRoutes(app, host, options.events);
   pipesRoutes(app, host);
