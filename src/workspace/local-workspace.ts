@@ -1,6 +1,6 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { TokenRecord } from '../auth/tokens.js';
-import { compilePipe, compileSql } from '../compile/sqlite/index.js';
+import { type Catalog, compilePipe, compileSql } from '../compile/sqlite/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Store } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
@@ -8,6 +8,7 @@ import { printType } from '../types/print.js';
 import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
 import { queryExecutor } from './query-executor.js';
+import { serviceCatalogEntry } from './query-stats.js';
 import type { PreparedPipe } from './pipe.js';
 import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
 
@@ -125,9 +126,11 @@ export class LocalWorkspace implements Workspace {
     for (const fn of this.deactivators.splice(0)) fn();
   }
 
-  private catalog(params: QueryParams) {
+  private catalog(params: QueryParams): Catalog {
     const store = this.parts.store;
-    return requestCatalog({ datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) }, params, 'run');
+    const base = requestCatalog({ datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) }, params, 'run');
+    // Tinybird's service data sources (`tinybird.pipe_stats_rt`, `tinybird.datasources_ops_log`).
+    return { ...base, resolve: (name) => base.resolve(name) ?? (name.startsWith('tinybird.') ? serviceCatalogEntry(store, name) : undefined) };
   }
 
   private async run(compiled: Compiled): Promise<QueryResult> {

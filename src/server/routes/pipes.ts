@@ -8,6 +8,7 @@ import { CONTENT_TYPES, formatResult, type OutputFormat } from '../format.js';
 import type { Host } from '../host.js';
 import { requestParams } from '../params.js';
 import { openApiDocument } from './openapi-document.js';
+import { notePipeRequest } from './service-log.js';
 
 const FORMATS = new Set<string>(['json', 'csv', 'ndjson']);
 
@@ -43,13 +44,19 @@ export function pipesRoutes(app: FastifyInstance, host: Host): void {
     const pipe = workspace?.pipes.find((p) => p.name === name);
     if (!workspace || !pipe) return sendError(reply, 404, `The pipe '${name}' does not exist`);
     if (pipe.kind !== 'endpoint') return sendError(reply, 404, `The pipe '${name}' does not have an endpoint`);
+    let params: QueryParams = {};
     try {
-      const { params, q } = requestParams(request);
+      const parsed = requestParams(request);
+      params = parsed.params;
+      const q = parsed.q;
+      notePipeRequest(request, { pipe: name, tokenName: grant.name, params });
       if (q !== undefined && !grant.scopes.includes('ADMIN')) {
         const beyond = tablesBeyondResult(q);
         if (beyond.length > 0) return sendError(reply, 403, `The q parameter can only read _, the endpoint's result; this token cannot read ${beyond.join(', ')}`);
       }
       const result = await workspace.queryPipe(name, withFixedParams(params, grant), q === undefined ? {} : { q });
+      const statistics = result.statistics;
+      notePipeRequest(request, { pipe: name, tokenName: grant.name, params, readRows: statistics.rows_read, readBytes: statistics.bytes_read, resultRows: result.rows });
       return reply.header('content-type', CONTENT_TYPES[extension as OutputFormat]).send(formatResult(result, extension as OutputFormat));
     } catch (error) {
       return sendFailure(reply, error);

@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store } from '../../store/index.js';
+import { OPS_LOG, PIPE_STATS, serviceRecorder } from '../../workspace/query-stats.js';
+import { redactUrl } from '../auth.js';
+import type { Host } from '../host.js';
+
+/** What the endpoint route learned about a request, for `tinybird.pipe_stats_rt`. */
+export interface PipeRequestStats {
+  readonly pipe: string;
+  readonly tokenName: string;
+  readonly params: Readonly<Record<string, string | readonly string[]>>;
+  readonly readRows?: number;
+  readonly readBytes?: number;
+  readonly resultRows?: number;
+}
+
+const pipeStats = new WeakMap<FastifyRequest, PipeRequestStats>();
+const sent = new WeakMap<FastifyRequest, string>();
+
+/** Called by the endpoint route once it knows the pipe (and, when it ran, the query's statistics). */
+export function notePipeRequest(request: FastifyRequest, stats: PipeRequestStats): void {
+  pipeStats.set(request, stats);
+}
+
+/**
+ * Records every endpoint request in `tinybird.pipe_stats_rt` and every ingest (`/v0/events`,
+ * `/v0/datasources` appends and replaces) in `tinybird.datasources_ops_log`, once the response is sent.
+ */
+export function serviceLogRoutes(app: FastifyInstance, host: Host): void {
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (isIngest(request) && typeof payload === 'string') sent.set(request, payload);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const store = (host.current() as { store?: Store } | undefined)?.store;
+    if (!store) return;
+    const now = Math.floor(Date.now() / 1000);
+    const seconds = reply.elapsedTime / 1000;
+    const failed = reply.statusCode >= 400;
+    const stats = pipeStats.get(request);
+    if (stats) {
+      serviceRecorder(store).record(PIPE_STATS, [
+        now,
+        stats.pipe,
+        stats.pipe,
+        seconds,
+        redactUrl(request.url),
+        failed ? 1 : 0,
+        String(request.id),
+        stats.tokenName,
+        reply.statusCode,
+        request.method,
+        JSON.stringify(Object.fromEntries(Object.entries(stats.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]))),
+        (request.headers['user-agent'] as string | undefined) ?? null,
+        stats.readBytes ?? 0,
+        stats.readRows ?? 0,
+        stats.resultRows ?? 0,
+      ]);
+      return;
+    }
+    if (!isIngest(request)) return;
+    const query = request.query as Record<string, string | undefined>;
+    const name = query.name ?? '';
+    let body: { successful_rows?: number; quarantined_rows?: number; import_id?: string; error?: string } = {};
+    try {
+      body = JSON.parse(sent.get(request) ?? '{}') as typeof body;
+    } catch {
+      // not JSON: nothing to count
+    }
+    serviceRecorder(store).record(OPS_LOG, [
+      now,
+      request.url.startsWith('/v0/events') ? 'append-hfi' : (query.mode ?? 'append'),
+      name,
+      name,
+      failed ? 'error' : 'ok',
+      seconds,
+      failed ? (body.error ?? `HTTP ${reply.statusCode}`) : null,
+      String(request.id),
+      body.import_id ?? null,
+      body.successful_rows ?? null,
+      body.quarantined_rows ?? null,
+    ]);
+  });
+}
+
+function isIngest(request: FastifyRequest): boolean {
+  if (request.method !== 'POST') return false;
+  const path = request.url.split('?')[0];
+  return path === '/v0/events' || path === '/v0/datasources';
+}

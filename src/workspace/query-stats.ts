@@ -1,0 +1,122 @@
+import type { CatalogEntry } from '../analysis/sql/catalog.js';
+import type { Store } from '../store/index.js';
+import type { ChType } from '../types/ast.js';
+import { mustParseType } from '../types/parse.js';
+
+/**
+ * Tinybird's service data sources, `tinybird.pipe_stats_rt` (one row per endpoint request) and
+ * `tinybird.datasources_ops_log` (one row per ingest), kept in plain SQLite tables of the store file
+ * beside the datasources but outside the store's catalog, so deployments never plan, stage or drop
+ * them. Rows are buffered and written once a second in one transaction: observability must not add
+ * an fsync to every request.
+ */
+interface ServiceTable {
+  readonly name: string;
+  readonly physical: string;
+  readonly columns: readonly { name: string; type: ChType }[];
+}
+
+const table = (name: string, physical: string, columns: Record<string, string>): ServiceTable => ({
+  name,
+  physical,
+  columns: Object.entries(columns).map(([n, t]) => ({ name: n, type: mustParseType(t) })),
+});
+
+export const PIPE_STATS = table('tinybird.pipe_stats_rt', 'svc__pipe_stats_rt', {
+  start_datetime: 'DateTime',
+  pipe_id: 'String',
+  pipe_name: 'String',
+  duration: 'Float32',
+  url: 'Nullable(String)',
+  error: 'UInt8',
+  request_id: 'String',
+  token_name: 'String',
+  status_code: 'Int32',
+  method: 'String',
+  parameters: 'Map(String, String)',
+  user_agent: 'Nullable(String)',
+  read_bytes: 'UInt64',
+  read_rows: 'UInt64',
+  result_rows: 'UInt64',
+});
+
+export const OPS_LOG = table('tinybird.datasources_ops_log', 'svc__datasources_ops_log', {
+  timestamp: 'DateTime',
+  event_type: 'String',
+  datasource_id: 'String',
+  datasource_name: 'String',
+  result: 'String',
+  elapsed_time: 'Float32',
+  error: 'Nullable(String)',
+  request_id: 'String',
+  import_id: 'Nullable(String)',
+  rows: 'Nullable(UInt64)',
+  rows_quarantine: 'Nullable(UInt64)',
+});
+
+const TABLES = [PIPE_STATS, OPS_LOG];
+
+/** Values in storage encoding, in column order (DateTime as epoch seconds, Map as JSON text). */
+export type ServiceRow = readonly (string | number | null)[];
+
+const recorders = new WeakMap<Store, ServiceRecorder>();
+
+/** The recorder of a store's service tables (made, with its tables, on first use). */
+export function serviceRecorder(store: Store): ServiceRecorder {
+  let r = recorders.get(store);
+  if (!r) recorders.set(store, (r = new ServiceRecorder(store)));
+  return r;
+}
+
+/** Catalog entries for `tinybird.*`, so `/v0/sql` can read them like any table. */
+export function serviceCatalogEntry(store: Store, name: string): CatalogEntry | undefined {
+  const t = TABLES.find((x) => x.name === name);
+  if (!t) return undefined;
+  serviceRecorder(store).flush();
+  return { kind: 'table', name: t.name, sqliteName: t.physical, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
+}
+
+export class ServiceRecorder {
+  private readonly buffers = new Map<ServiceTable, ServiceRow[]>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: Store) {
+    store.transaction((tx) => {
+      for (const t of TABLES) tx.run(`CREATE TABLE IF NOT EXISTS "${t.physical}" (${t.columns.map((c) => `"${c.name}"`).join(', ')})`);
+    });
+  }
+
+  /** Queues one row; written within a second. */
+  record(t: ServiceTable, row: ServiceRow): void {
+    const list = this.buffers.get(t) ?? [];
+    list.push(row);
+    this.buffers.set(t, list);
+    if (list.length >= 5000) this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), 1000);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes every queued row now (before reading the tables, and on close). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const pending = [...this.buffers].filter(([, rows]) => rows.length > 0);
+    this.buffers.clear();
+    if (pending.length === 0) return;
+    try {
+      this.store.transaction((tx) => {
+        for (const [t, rows] of pending) {
+          const marks = `(${t.columns.map(() => '?').join(', ')})`;
+          for (let i = 0; i < rows.length; i += 500) {
+            const chunk = rows.slice(i, i + 500);
+            tx.run(`INSERT INTO "${t.physical}" VALUES ${chunk.map(() => marks).join(', ')}`, chunk.flat());
+          }
+        }
+      });
+    } catch {
+      // A closed store (server shutting down) loses the last second of statistics, never a request.
+    }
+  }
+}
