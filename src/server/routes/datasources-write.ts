@@ -7,6 +7,7 @@ import { authorize } from '../auth.js';
 import { structuredBody } from '../body.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
+import { copyRoutes } from './copy.js';
 import { type JobBook, jobsRoutes } from './datasources-jobs.js';
 
 type Fields = Record<string, string | undefined>;
@@ -19,11 +20,14 @@ type Fields = Record<string, string | undefined>;
  * - `POST /v0/datasources/<ds>/truncate`;
  * - `POST /v0/datasources/<ds>/delete` with `delete_condition` (and `dry_run=true`): runs at once and
  *   answers with a finished job (`GET /v0/jobs/<id>`).
- * Conditions go through the SQL compiler (datasources-condition.ts), never into SQL as text.
+ * Conditions go through the SQL compiler (workspace/engines-condition.ts), never into SQL as text.
+ * Also registers `GET /v0/jobs/<id>` and `POST /v0/pipes/<pipe>/copy` (copy.ts), which share the jobs.
  */
 export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
+  // Copy runs are jobs too: one book, so `GET /v0/jobs/<id>` finds either kind.
   const jobs: JobBook = new Map();
   jobsRoutes(app, host, jobs);
+  copyRoutes(app, host, jobs);
 
   app.post('/v0/datasources', async (request, reply) => {
     const f = fields(request);
