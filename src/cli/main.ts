@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { registerBuild } from './commands/build.js';
+import { registerCopy } from './commands/copy.js';
 import { registerDatasource } from './commands/datasource.js';
 import { registerDeploy } from './commands/deploy.js';
 import { registerDev } from './commands/dev.js';
@@ -31,6 +32,7 @@ export function program(): Command {
   registerSql(mk);
   registerToken(mk);
   registerDatasource(mk);
+  registerCopy(mk);
   return mk;
 }
 
