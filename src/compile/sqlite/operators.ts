@@ -16,7 +16,8 @@ const COMPARE: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '>': '
  */
 export function compileBinary(e: A.Binary, env: ExprEnv): Emitted {
   const r = compileBinaryTyped(e, env);
-  return nothingIfNull(r, e.left, e.right);
+  // AND / OR are the exception: `NULL AND 0` is Nullable(UInt8).
+  return e.op === 'and' || e.op === 'or' ? r : nothingIfNull(r, e.left, e.right);
 }
 
 /** An operator applied to a bare NULL is Nullable(Nothing) in ClickHouse (`1 + NULL`, `NULL = NULL`). */

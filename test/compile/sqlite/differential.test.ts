@@ -135,6 +135,7 @@ const QUERIES = [
   'SELECT id, amount / (id - 3) AS r FROM events ORDER BY r DESC, id',
   'SELECT toTypeName(count()) AS a, toTypeName(sum(n)) AS b FROM events',
   'SELECT 7 % 3 AS a, -7 % 3 AS b, 7 % -3 AS c',
+  'SELECT 1 AND 0 AS a, 1 OR 0 AS b, NULL AND 0 AS c, NULL OR 1 AS d',
   "SELECT trim(BOTH 'x' FROM 'xxhixx') AS a",
 ];
 
