@@ -67,6 +67,18 @@ const SIMPLE: Record<string, ChType> = {
   json: { kind: 'json' },
   object: { kind: 'json' },
   nothing: { kind: 'nothing' },
+  // SQL-standard aliases ClickHouse accepts in CAST (case-insensitive).
+  int: { kind: 'int', bits: 32, signed: true },
+  integer: { kind: 'int', bits: 32, signed: true },
+  bigint: { kind: 'int', bits: 64, signed: true },
+  smallint: { kind: 'int', bits: 16, signed: true },
+  tinyint: { kind: 'int', bits: 8, signed: true },
+  float: { kind: 'float', bits: 32 },
+  real: { kind: 'float', bits: 32 },
+  double: { kind: 'float', bits: 64 },
+  text: { kind: 'string' },
+  varchar: { kind: 'string' },
+  char: { kind: 'string' },
 };
 
 function interpret(shape: TypeShape): ChType {
@@ -85,8 +97,10 @@ function interpret(shape: TypeShape): ChType {
     case 'datetime':
       return { kind: 'datetime', ...tz(args[0]) };
     case 'datetime64': {
+      // ClickHouse defaults the precision to 3 (datafiles are stricter: the schema check asks for it).
       const p = args[0];
-      if (!p || p.kind !== 'number') throw new ShapeError('DateTime64 needs a precision, e.g. DateTime64(3)', shape);
+      if (!p) return { kind: 'datetime64', precision: 3 };
+      if (p.kind !== 'number') throw new ShapeError('DateTime64 takes a precision, e.g. DateTime64(3)', shape);
       return { kind: 'datetime64', precision: Number(p.text), ...tz(args[1]) };
     }
     case 'fixedstring':

@@ -19,6 +19,10 @@ describe('parseType', () => {
     ['AggregateFunction(quantiles(0.5, 0.9), Float64)', 'AggregateFunction(quantiles(0.5, 0.9), Float64)'],
     ['SimpleAggregateFunction(max, DateTime)', 'SimpleAggregateFunction(max, DateTime)'],
     ['  Bool ', 'Bool'],
+    ['DateTime64', 'DateTime64(3)'],
+    ['int', 'Int32'],
+    ['BIGINT', 'Int64'],
+    ['Double', 'Float64'],
   ])('%s', (text, printed) => {
     const r = parseType(text);
     if (!r.ok) throw new Error(r.error.message);
@@ -26,10 +30,10 @@ describe('parseType', () => {
   });
 
   it.each([
-    ['DateTime64', 'DateTime64 needs a precision'],
     ['Strin', "Unknown type 'Strin'"],
     ['Array(String', 'Invalid type'],
     ['String(3)', 'takes no arguments'],
+    ["DateTime64('UTC')", 'takes a precision'],
   ])('rejects %s', (text, message) => {
     const r = parseType(text);
     expect(r.ok).toBe(false);
