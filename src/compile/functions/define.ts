@@ -24,7 +24,8 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     const types = call.args.map((a) => a.type);
     const t = typeof spec.ret === 'function' ? spec.ret(types, call) : spec.ret;
     if (spec.nulls === 'custom') return t;
-    return types.some(isNullable) ? T.nullable(stripLowCardinality(t)) : t;
+    const out = types.some(isNullable) ? T.nullable(stripLowCardinality(t)) : t;
+    return keepsLowCardinality(call.args) ? lowCardinalityOf(out) : out;
   };
   return {
     name: spec.name,
@@ -36,6 +37,25 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     returnType,
     emit: (call, ctx) => spec.emit(call.args, ctx, call),
   };
+}
+
+/**
+ * ClickHouse's default implementation for LowCardinality: a function whose only non-constant argument is
+ * one LowCardinality column computes per dictionary entry and returns LowCardinality too
+ * (`upper(country)` is LowCardinality(String), `ilike(country, 'es')` LowCardinality(UInt8)).
+ */
+function keepsLowCardinality(args: readonly EmittedArg[]): boolean {
+  const columns = args.filter((a) => a.constant === undefined && !a.lambda);
+  return columns.length === 1 && (columns[0] as EmittedArg).type.kind === 'lowcardinality';
+}
+
+const LC_KINDS = new Set(['string', 'fixedstring', 'int', 'float', 'date', 'date32', 'datetime', 'uuid', 'ipv4', 'ipv6', 'bool']);
+
+/** `t` as LowCardinality when ClickHouse can hold it there (numbers, strings, dates), else unchanged. */
+export function lowCardinalityOf(t: ChType): ChType {
+  if (t.kind === 'lowcardinality') return t;
+  if (!LC_KINDS.has(baseType(t).kind)) return t;
+  return { kind: 'lowcardinality', inner: t };
 }
 
 export function stripLowCardinality(t: ChType): ChType {

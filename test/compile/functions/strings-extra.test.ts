@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmittedArg } from '../../../src/compile/functions/types.js';
 import { printType } from '../../../src/types/index.js';
-import { compile, evalScalar, lit, openDb } from './harness.js';
+import { compile, evalScalar, lit, openDb, ty } from './harness.js';
 
 const db = openDb();
 const str = (v: string | null) => lit(v, v === null ? 'Nullable(String)' : 'String');
@@ -99,5 +99,18 @@ describe('search fixes', () => {
   it('extractAll starts from the beginning after replaceRegexpOne used the same pattern', () => {
     expect(evalScalar(db, 'replaceRegexpOne', [str('a1b22c333'), str('[0-9]+'), str('#')])).toBe('a#b22c333');
     expect(evalScalar(db, 'extractAll', [str('a1b22c333'), str('[0-9]+')])).toBe('["1","22","333"]');
+  });
+});
+
+describe('LowCardinality passes through like ClickHouse default implementation', () => {
+  const lc = { sql: "'es'", type: ty('LowCardinality(String)') } as EmittedArg;
+  it.each([
+    ['upper', [lc], 'LowCardinality(String)'],
+    ['ilike', [lc, str('ES')], 'LowCardinality(UInt8)'],
+    ['length', [lc], 'LowCardinality(UInt64)'],
+    ['concat', [lc, { sql: "'x'", type: ty('String') } as EmittedArg], 'String'], // a second column: no
+    ['splitByChar', [str(','), lc], 'Array(String)'], // arrays cannot be LowCardinality
+  ] as const)('%s', (name, args, type) => {
+    expect(printType(compile(name, [...args]).type)).toBe(type);
   });
 });

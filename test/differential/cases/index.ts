@@ -3,6 +3,7 @@ import { AGGREGATES } from './aggregates.js';
 import { ARRAYS, JSON_CASES } from './arrays-json.js';
 import { CLAUSES, ERRORS } from './clauses.js';
 import { DATES } from './dates.js';
+import { LIBRARY } from './library.js';
 import { MARKETING_CASES } from './marketing.js';
 import { SCALARS } from './scalars.js';
 import { STRINGS } from './strings.js';
@@ -12,4 +13,4 @@ export interface CaseGroup {
   readonly cases: readonly string[];
 }
 
-export const GROUPS: readonly CaseGroup[] = [AGGREGATES, DATES, SCALARS, STRINGS, ARRAYS, JSON_CASES, CLAUSES, ERRORS, MARKETING_CASES];
+export const GROUPS: readonly CaseGroup[] = [AGGREGATES, DATES, SCALARS, STRINGS, ARRAYS, JSON_CASES, CLAUSES, ERRORS, MARKETING_CASES, LIBRARY];

@@ -1,32 +1,40 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
-import { constNumber, constString, scalar } from '../define.js';
+import { constNumber, constString, scalar, sqlLiteral } from '../define.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { daysFromCivil } from './civil.js';
-import { daysSql, floorDivSql, precisionCode, secondsSql } from './sql.js';
+import { floorDivSql, precisionCode, secondsSql } from './sql.js';
 import { dateTimeResult } from './start-of.js';
 import { FORMAT, PARSE_BEST_EFFORT, PARSE_STRICT } from './udfs.js';
+import { wallDaysSql, wallSecondsSql, wallUnitsSql, zoneOf } from './zone.js';
 
 const isText = (a: EmittedArg) => ['string', 'fixedstring', 'enum'].includes(baseType(a.type).kind);
 
 /** toDate: strings parse (throwing like ClickHouse), numbers below 65536 are days, larger ones timestamps. */
-function toDateSql(x: EmittedArg, onError: 0 | 1 | 2): string {
+function toDateSql(x: EmittedArg, onError: 0 | 1 | 2, tz?: EmittedArg): string {
   const b = baseType(x.type);
   if (isText(x)) return `${PARSE_STRICT}(${x.sql}, -1, ${onError})`;
   if (b.kind === 'int' || b.kind === 'float' || b.kind === 'decimal') {
     const v = b.kind === 'int' ? x.sql : `CAST(${x.sql} AS INTEGER)`;
     return `CASE WHEN ${v} < 65536 THEN ${v} ELSE ${floorDivSql(v, 86400)} END`;
   }
-  return daysSql(x);
+  // The calendar date in the zone argument or the type's zone.
+  return wallDaysSql(x, tz);
 }
 
-function toDateTimeSql(x: EmittedArg, onError: 0 | 1 | 2): string {
-  return isText(x) ? `${PARSE_STRICT}(${x.sql}, 0, ${onError})` : secondsSql(x);
+/** The zone text reads in, as a trailing SQL argument of the parse UDFs ('' for none). */
+const zoneSql = (tz: EmittedArg | undefined) => {
+  const z = constString(tz);
+  return z ? `, ${sqlLiteral(z)}` : '';
+};
+
+function toDateTimeSql(x: EmittedArg, onError: 0 | 1 | 2, tz?: EmittedArg): string {
+  return isText(x) ? `${PARSE_STRICT}(${x.sql}, 0, ${onError}${zoneSql(tz)})` : secondsSql(x);
 }
 
-function toDateTime64Sql(x: EmittedArg, p: number, onError: 0 | 1 | 2): string {
+function toDateTime64Sql(x: EmittedArg, p: number, onError: 0 | 1 | 2, tz?: EmittedArg): string {
   const b = baseType(x.type);
   const scale = 10 ** p;
-  if (isText(x)) return `${PARSE_STRICT}(${x.sql}, ${p}, ${onError})`;
+  if (isText(x)) return `${PARSE_STRICT}(${x.sql}, ${p}, ${onError}${zoneSql(tz)})`;
   if (b.kind === 'datetime64') {
     const d = p - b.precision;
     return d === 0 ? x.sql : d > 0 ? `((${x.sql}) * ${10 ** d})` : floorDivSql(x.sql, 10 ** -d);
@@ -71,7 +79,7 @@ export const CONVERT: readonly FunctionDef[] = [
   ...variants(
     'toDate',
     () => T.date,
-    (x, e) => toDateSql(x, e),
+    (x, e, args) => toDateSql(x, e, args[1]),
     2,
     { '': ['DATE'] },
   ),
@@ -84,32 +92,32 @@ export const CONVERT: readonly FunctionDef[] = [
   ...variants(
     'toDateTime',
     (a, args) => tzType(args, 1, a[0]),
-    (x, e) => toDateTimeSql(x, e),
+    (x, e, args) => toDateTimeSql(x, e, args[1]),
     2,
   ),
   ...variants(
     'toDateTime64',
     (_a, args) => dt64Type(args, precisionArg(args, 1), 2),
-    (x, e, args) => toDateTime64Sql(x, precisionArg(args, 1), e),
+    (x, e, args) => toDateTime64Sql(x, precisionArg(args, 1), e, args[2]),
     3,
   ),
   ...variants(
     'parseDateTimeBestEffort',
     (_a, args) => tzType(args, 1),
-    (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`,
+    (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e}${zoneSql(args[1])})`,
     2,
     { '': ['parseDateTime32BestEffort'] },
   ),
   ...variants(
     'parseDateTime64BestEffort',
     (_a, args) => dt64Type(args, precisionArg(args, 1), 2),
-    (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, ${precisionArg(args, 1)}, ${e})`,
+    (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, ${precisionArg(args, 1)}, ${e}${zoneSql(args[2])})`,
     3,
   ),
   ...variants(
     'parseDateTimeBestEffortUS',
     (_a, args) => tzType(args, 1),
-    (x, e) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e})`,
+    (x, e, args) => `${PARSE_BEST_EFFORT}(${x.sql}, 0, ${e}${zoneSql(args[1])})`,
     2,
   ),
   scalar({
@@ -119,9 +127,15 @@ export const CONVERT: readonly FunctionDef[] = [
     min: 2,
     max: 3,
     ret: T.string,
-    emit: ([x, fmt]) => `${FORMAT}(${(x as EmittedArg).sql}, ${precisionCode(x as EmittedArg)}, ${(fmt as EmittedArg).sql})`,
+    emit: ([x, fmt, tz]) => {
+      const a = x as EmittedArg;
+      const p = precisionCode(a);
+      const zone = zoneOf(a, tz);
+      const wall = p < 0 ? a.sql : p === 0 ? wallSecondsSql(a, tz) : wallUnitsSql(a.sql, p, zone);
+      return `${FORMAT}(${wall}, ${p}, ${(fmt as EmittedArg).sql})`;
+    },
   }),
-  // mk computes in UTC; toTimeZone keeps the instant and records the zone in the type only.
+  // toTimeZone keeps the instant and records the zone in the type; parts and formatting then read it.
   scalar({
     name: 'toTimeZone',
     aliases: ['toTimezone'],

@@ -1,11 +1,13 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
-import { scalar } from '../define.js';
+import { constString, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
-import { daysSql, floorDivSql, secondsSql } from './sql.js';
-import { CIVIL } from './udfs.js';
+import { floorDivSql, secondsSql } from './sql.js';
+import { CIVIL, FORMAT } from './udfs.js';
+import { wallDaysSql, wallSecondsSql, wallToUtcSql, zoneOf } from './zone.js';
 
-const secs = (a: readonly EmittedArg[]) => secondsSql(a[0] as EmittedArg);
-const days = (a: readonly EmittedArg[]) => daysSql(a[0] as EmittedArg);
+// Parts are read on the wall clock of the zone argument or of the type's zone (see zone.ts).
+const secs = (a: readonly EmittedArg[]) => wallSecondsSql(a[0] as EmittedArg, a[1]);
+const days = (a: readonly EmittedArg[]) => wallDaysSql(a[0] as EmittedArg, a[1]);
 
 function part(name: string, ret: ChType, emit: (a: readonly EmittedArg[]) => string, aliases?: string[]): FunctionDef {
   return scalar({ name, ...(aliases ? { aliases, caseInsensitive: true } : {}), min: 1, max: 2, ret, emit: (a) => emit(a) });
@@ -34,6 +36,8 @@ export const PARTS: readonly FunctionDef[] = [
   part('toMinute', T.uint8, (a) => `((${floorDivSql(secs(a), 60)}) % 60 + 60) % 60`, ['MINUTE']),
   part('toSecond', T.uint8, (a) => `((${secs(a)}) % 60 + 60) % 60`, ['SECOND']),
   part('toDayOfYear', T.uint16, (a) => strf('%j', a), ['DAYOFYEAR']),
+  part('toISOWeek', T.uint8, (a) => `${CIVIL}(${days(a)}, 'W')`),
+  part('toISOYear', T.uint16, (a) => `${CIVIL}(${days(a)}, 'Y')`),
   // Monday = 1 … Sunday = 7; epoch day 0 was a Thursday.
   scalar({
     name: 'toDayOfWeek',
@@ -42,8 +46,8 @@ export const PARTS: readonly FunctionDef[] = [
     min: 1,
     max: 3,
     ret: T.uint8,
-    emit: ([x, mode]) => {
-      const d = daysSql(x as EmittedArg);
+    emit: ([x, mode, tz]) => {
+      const d = wallDaysSql(x as EmittedArg, tz);
       const m = mode ? Number(mode.constant ?? 0) : 0;
       const mon1 = `(((${d}) % 7 + 7 + 3) % 7 + 1)`;
       if (m === 0 || m === 1) return m === 0 ? mon1 : `(${mon1} - 1)`;
@@ -60,7 +64,32 @@ export const PARTS: readonly FunctionDef[] = [
   part('toRelativeSecondNum', T.uint32, secs),
   part('toRelativeMonthNum', T.uint32, (a) => `(${CIVIL}(${days(a)}, 'y') * 12 + ${CIVIL}(${days(a)}, 'm'))`),
   part('toRelativeYearNum', T.uint16, (a) => `${CIVIL}(${days(a)}, 'y')`),
-  scalar({ name: 'toUnixTimestamp', min: 1, max: 2, ret: T.uint32, emit: ([x]) => secondsSql(x as EmittedArg) }),
+  scalar({
+    name: 'toUnixTimestamp',
+    min: 1,
+    max: 2,
+    ret: T.uint32,
+    // A string is wall time in the zone argument; a date-time already is an instant.
+    emit: ([x, tz]) => {
+      const a = x as EmittedArg;
+      return ['string', 'fixedstring'].includes(baseType(a.type).kind) ? wallToUtcSql(secondsSql(a), zoneOf(a, tz)) : secondsSql(a);
+    },
+  }),
+  // fromUnixTimestamp(n) is a DateTime; with more arguments it formats (FROM_UNIXTIME(n, format[, tz])).
+  scalar({
+    name: 'fromUnixTimestamp',
+    aliases: ['FROM_UNIXTIME'],
+    caseInsensitive: true,
+    min: 1,
+    max: 3,
+    ret: (a) => (a.length === 1 ? T.datetime : T.string),
+    emit: ([x, fmt, tz]) => {
+      const secs = `CAST(${(x as EmittedArg).sql} AS INTEGER)`;
+      if (!fmt) return secs;
+      const zone = constString(tz);
+      return `${FORMAT}(${zone ? wallSecondsSql({ sql: secs, type: { kind: 'datetime', timezone: zone } }) : secs}, 0, ${fmt.sql})`;
+    },
+  }),
   ...(
     [
       ['Second', 0],

@@ -1,10 +1,15 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constString, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
-import { daysSql, floorDivSql, normUnit, SECONDS_PER, secondsSql } from './sql.js';
+import { floorDivSql, normUnit, SECONDS_PER } from './sql.js';
 import { START_OF_INTERVAL } from './udfs.js';
+import { wallDaysSql, wallSecondsSql, wallToUtcSql, zoneOf } from './zone.js';
 
-/** The DateTime result type, keeping a time-zone argument (mk computes in UTC; see the report). */
+/** toStartOfInterval's optional arguments: an origin (ignored) and/or a constant zone string. */
+const zoneArg = (args: readonly (EmittedArg | undefined)[]) =>
+  args.find((a) => typeof a?.constant === 'string' && baseType(a.type).kind === 'string');
+
+/** The DateTime result type: the zone argument's, else the input's zone. */
 export function dateTimeResult(tzArg: EmittedArg | undefined, input?: ChType): ChType {
   const tz = constString(tzArg);
   const inTz = input && baseType(input).kind === 'datetime' ? (baseType(input) as { timezone?: string }).timezone : undefined;
@@ -12,24 +17,32 @@ export function dateTimeResult(tzArg: EmittedArg | undefined, input?: ChType): C
   return zone ? { kind: 'datetime', timezone: zone } : T.datetime;
 }
 
-/** toStartOfHour(ts) = `(secs / 3600) * 3600` and friends: floors in seconds, result DateTime. */
+/**
+ * toStartOfHour(ts) = `(secs / 3600) * 3600` and friends: floors in seconds, result DateTime. In a zone
+ * (argument or type) the floor is taken on the wall clock and moved back to the instant.
+ */
 function floorTo(name: string, unit: number, aliases?: string[]): FunctionDef {
   return scalar({
     name,
     ...(aliases ? { aliases } : {}),
     min: 1,
     max: 2,
-    ret: (a) => dateTimeResult(undefined, a[0]),
-    // DateTime and Date are never negative (UInt32/UInt16 in ClickHouse): plain integer division floors.
-    emit: ([x]) => {
-      const a = x as EmittedArg;
-      const nonNegative = ['datetime', 'date'].includes(baseType(a.type).kind);
-      return `(${nonNegative ? `(${secondsSql(a)}) / ${unit}` : floorDivSql(secondsSql(a), unit)} * ${unit})`;
-    },
+    ret: (a, c) => dateTimeResult(c.args[1], a[0]),
+    emit: ([x, tz]) => floorSecondsSql(x as EmittedArg, unit, tz),
   });
 }
 
-/** Calendar starts via SQLite's date modifiers on epoch seconds: exact and inline. Result Date (days). */
+/** A date-time floored to `unit` seconds on its zone's wall clock, as an instant (epoch seconds). */
+function floorSecondsSql(a: EmittedArg, unit: number, tz?: EmittedArg): string {
+  const zone = zoneOf(a, tz);
+  // DateTime and Date are never negative (UInt32/UInt16 in ClickHouse): plain integer division floors.
+  const nonNegative = ['datetime', 'date'].includes(baseType(a.type).kind);
+  const secs = wallSecondsSql(a, tz);
+  const floored = `(${nonNegative && !zone ? `(${secs}) / ${unit}` : floorDivSql(secs, unit)} * ${unit})`;
+  return wallToUtcSql(floored, zone);
+}
+
+/** Calendar starts via SQLite's date modifiers on wall-clock seconds: exact and inline. Result Date (days). */
 function calendarStart(name: string, modifier: (secs: string) => string, aliases?: string[]): FunctionDef {
   return scalar({
     name,
@@ -37,7 +50,7 @@ function calendarStart(name: string, modifier: (secs: string) => string, aliases
     min: 1,
     max: 2,
     ret: T.date,
-    emit: ([x]) => `(unixepoch(${modifier(secondsSql(x as EmittedArg))}) / 86400)`,
+    emit: ([x, tz]) => `(unixepoch(${modifier(wallSecondsSql(x as EmittedArg, tz))}) / 86400)`,
   });
 }
 
@@ -67,17 +80,18 @@ export const START_OF: readonly FunctionDef[] = [
     min: 1,
     max: 3,
     ret: T.date,
-    emit: ([x, mode]) => weekStart(daysSql(x as EmittedArg), mode !== undefined && Number(mode.constant ?? mode.sql) % 2 === 1),
+    emit: ([x, mode, tz]) => weekStart(wallDaysSql(x as EmittedArg, tz), mode !== undefined && Number(mode.constant ?? mode.sql) % 2 === 1),
   }),
-  scalar({ name: 'toMonday', min: 1, max: 2, ret: T.date, emit: ([x]) => weekStart(daysSql(x as EmittedArg), true) }),
+  scalar({ name: 'toMonday', min: 1, max: 2, ret: T.date, emit: ([x, tz]) => weekStart(wallDaysSql(x as EmittedArg, tz), true) }),
   scalar({
     name: 'toStartOfInterval',
     min: 2,
     max: 4,
-    ret: (a) => startOfIntervalType(a[1], a[0]),
-    emit: ([x, interval], ctx) => {
+    ret: (a, c) => startOfIntervalType(a[1], a[0], zoneArg(c.args)),
+    emit: ([x, interval, ...rest], ctx) => {
       const t = interval && baseType(interval.type);
       if (!x || !interval || t?.kind !== 'interval') return ctx.fail('toStartOfInterval expects an INTERVAL as its second argument');
+      const tz = zoneArg(rest);
       const unit = normUnit(t.unit);
       const n = interval.sql;
       const per = SECONDS_PER[unit];
@@ -87,14 +101,17 @@ export const START_OF: readonly FunctionDef[] = [
         const step = `(${n}) * ${10 ** Math.max(0, p - (unit === 'millisecond' ? 3 : 6))}`;
         return `((${x.sql}) / (${step}) * (${step}))`;
       }
+      const zone = zoneOf(x, tz);
       if (per !== undefined && unit !== 'week') {
         const isDate = ['date', 'date32'].includes(baseType(x.type).kind);
-        if (unit === 'day') return `((${daysSql(x)}) / (${n}) * (${n})${isDate ? '' : ' * 86400'})`;
-        return `((${secondsSql(x)}) / ((${n}) * ${per}) * ((${n}) * ${per}))`;
+        if (unit === 'day')
+          return isDate ? `((${x.sql}) / (${n}) * (${n}))` : wallToUtcSql(`((${wallDaysSql(x, tz)}) / (${n}) * (${n}) * 86400)`, zone);
+        return wallToUtcSql(`((${wallSecondsSql(x, tz)}) / ((${n}) * ${per}) * ((${n}) * ${per}))`, zone);
       }
-      return `${START_OF_INTERVAL}(${daysSql(x)}, ${n}, '${unit}')`;
+      return `${START_OF_INTERVAL}(${wallDaysSql(x, tz)}, ${n}, '${unit}')`;
     },
   }),
+  // dateTrunc: second … day keep the DateTime (and its zone); week and longer give a Date (ClickHouse 26).
   scalar({
     name: 'date_trunc',
     aliases: ['dateTrunc', 'DATE_TRUNC'],
@@ -103,34 +120,31 @@ export const START_OF: readonly FunctionDef[] = [
     max: 3,
     ret: (a, c) => {
       const u = normUnit(constString(c.args[0]) ?? 'day');
-      return ['second', 'minute', 'hour'].includes(u) || baseType(a[1] ?? T.date).kind !== 'date'
-        ? dateTimeResult(undefined, a[1])
-        : T.date;
+      const isDate = ['date', 'date32'].includes(baseType(a[1] ?? T.date).kind);
+      if (['second', 'minute', 'hour'].includes(u)) return dateTimeResult(c.args[2], a[1]);
+      if (u === 'day' && !isDate) return dateTimeResult(c.args[2], a[1]);
+      return T.date;
     },
-    emit: ([unitArg, x], ctx, c) => {
+    emit: ([unitArg, x, tz], ctx) => {
       const unit = normUnit(constString(unitArg) ?? '');
       if (!x) return ctx.fail('date_trunc needs a value');
-      const isDate = baseType(x.type).kind === 'date';
+      const isDate = ['date', 'date32'].includes(baseType(x.type).kind);
       const per = SECONDS_PER[unit];
-      const days = (d: string) => (isDate ? d : `((${d}) * 86400)`);
-      if (per !== undefined && unit !== 'week') {
-        return isDate && unit === 'day' ? x.sql : `(${floorDivSql(secondsSql(x), per)} * ${per})`;
-      }
-      const d = daysSql(x);
-      if (unit === 'week') return days(weekStart(d, true));
-      if (unit === 'month' || unit === 'quarter' || unit === 'year') return days(`${START_OF_INTERVAL}(${d}, 1, '${unit}')`);
-      void c;
+      if (per !== undefined && unit !== 'week') return isDate && unit === 'day' ? x.sql : floorSecondsSql(x, per, tz);
+      const d = wallDaysSql(x, tz);
+      if (unit === 'week') return weekStart(d, true);
+      if (unit === 'month' || unit === 'quarter' || unit === 'year') return `${START_OF_INTERVAL}(${d}, 1, '${unit}')`;
       return ctx.fail(`date_trunc: unsupported unit '${unit}'`);
     },
   }),
 ];
 
 /** Sub-day units keep DateTime (DateTime64 for sub-second); day and longer give Date… except day on DateTime. */
-function startOfIntervalType(interval: ChType | undefined, input: ChType | undefined): ChType {
+function startOfIntervalType(interval: ChType | undefined, input: ChType | undefined, tz?: EmittedArg): ChType {
   const unit = interval && baseType(interval).kind === 'interval' ? normUnit((baseType(interval) as { unit: string }).unit) : 'day';
   const b = input ? baseType(input) : T.datetime;
   if (b.kind === 'date' || b.kind === 'date32') return ['second', 'minute', 'hour'].includes(unit) ? T.datetime : T.date;
   if (unit === 'millisecond' || unit === 'microsecond') return b;
-  if (['second', 'minute', 'hour', 'day'].includes(unit)) return dateTimeResult(undefined, input);
+  if (['second', 'minute', 'hour', 'day'].includes(unit)) return dateTimeResult(tz, input);
   return T.date;
 }

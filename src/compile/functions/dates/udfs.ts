@@ -1,3 +1,4 @@
+import { wallToUtc } from '../../../types/convert-datetime.js';
 import { ChError, udf } from '../udf/registry.js';
 import { addMonthsToDays, civilFromDays, daysFromCivil, floorDiv, formatDate, formatDateTime, formatDateTime64 } from './civil.js';
 import { formatWithCodes } from './format.js';
@@ -18,15 +19,36 @@ function encode(i: Instant, precision: number): number {
   return precision === 0 ? i.secs : toUnits(i, precision);
 }
 
-export const PARSE_STRICT = udf('ch_parse_datetime', (s: unknown, precision: number, onError: number) => {
-  const i = parseStrict(String(s));
-  return i ? encode(i, precision) : fail(precision < 0 ? 'Date' : 'DateTime', String(s), onError);
-});
+/** Text that names its own instant: a trailing zone/offset, or bare digits (a Unix timestamp). */
+const ZONED = /(?:Z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)\s*$|^\s*\d+\s*$/i;
 
-export const PARSE_BEST_EFFORT = udf('ch_parse_best_effort', (s: unknown, precision: number, onError: number) => {
-  const i = parseBestEffort(String(s));
-  return i ? encode(i, precision) : fail('DateTime', String(s), onError);
-});
+/** A parsed wall-clock time read in `tz` (ClickHouse's toDateTime(text, tz)): shifted to the instant. */
+function inZone(i: Instant, text: string, tz: unknown): Instant {
+  if (typeof tz !== 'string' || tz === '' || tz === 'UTC' || ZONED.test(text)) return i;
+  return { secs: wallToUtc(i.secs, tz), frac: i.frac };
+}
+
+export const PARSE_STRICT = udf(
+  'ch_parse_datetime',
+  (s: unknown, precision: number, onError: number, tz?: unknown) => {
+    if (s === null || s === undefined) return null;
+    const i = parseStrict(String(s));
+    return i
+      ? encode(precision < 0 ? i : inZone(i, String(s), tz), precision)
+      : fail(precision < 0 ? 'Date' : 'DateTime', String(s), onError);
+  },
+  { nullPropagating: false },
+);
+
+export const PARSE_BEST_EFFORT = udf(
+  'ch_parse_best_effort',
+  (s: unknown, precision: number, onError: number, tz?: unknown) => {
+    if (s === null || s === undefined) return null;
+    const i = parseBestEffort(String(s));
+    return i ? encode(precision < 0 ? i : inZone(i, String(s), tz), precision) : fail('DateTime', String(s), onError);
+  },
+  { nullPropagating: false },
+);
 
 /** precision -1 = Date (days), 0 = DateTime (seconds), p = DateTime64(p) units. */
 function split(v: number | bigint, precision: number): { secs: number; frac: string } {
@@ -80,6 +102,12 @@ export const MONTH_INDEX = udf('ch_month_index', (secs: number) => {
 });
 
 export const CIVIL = udf('ch_civil', (days: number, part: string) => {
+  if (part === 'W' || part === 'Y') {
+    // ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday.
+    const thursday = days - (((days % 7) + 7 + 3) % 7) + 3;
+    const isoYear = civilFromDays(thursday).y;
+    return part === 'Y' ? isoYear : Math.floor((thursday - daysFromCivil(isoYear, 1, 1)) / 7) + 1;
+  }
   const { y, m, d } = civilFromDays(days);
   return part === 'y' ? y : part === 'm' ? m : d;
 });

@@ -3,6 +3,7 @@ import { mustParseType } from '../../../types/parse.js';
 import { printType } from '../../../types/print.js';
 import { floorDivSql, precisionCode } from '../dates/sql.js';
 import { TO_TEXT } from '../dates/udfs.js';
+import { wallSecondsSql, wallUnitsSql, zoneOf } from '../dates/zone.js';
 import { constString, scalar, typeLiteral } from '../define.js';
 import { lookupFunction } from '../registry.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
@@ -65,8 +66,9 @@ export function toStringSql(a: EmittedArg): string {
   if (b.kind === 'int') return `CAST(${a.sql} AS TEXT)`;
   if (b.kind === 'float' || b.kind === 'decimal') return `${FLOAT_TEXT}(${a.sql})`;
   if (b.kind === 'date' || b.kind === 'date32') return `date((${a.sql}) * 86400, 'unixepoch')`;
-  if (b.kind === 'datetime') return `datetime(${a.sql}, 'unixepoch')`;
-  if (b.kind === 'datetime64') return `${TO_TEXT}(${a.sql}, ${precisionCode(a)})`;
+  // Date-times print on the wall clock of their type's zone.
+  if (b.kind === 'datetime') return `datetime(${wallSecondsSql(a)}, 'unixepoch')`;
+  if (b.kind === 'datetime64') return `${TO_TEXT}(${wallUnitsSql(a.sql, b.precision, zoneOf(a))}, ${precisionCode(a)})`;
   if (b.kind === 'bool') return `CASE WHEN ${a.sql} THEN 'true' ELSE 'false' END`;
   if (b.kind === 'nothing') return 'NULL';
   return `${TO_STRING}(${a.sql}, ${typeLiteral(b)})`;
