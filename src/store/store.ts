@@ -68,6 +68,11 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // The sorting-key index takes random inserts: with SQLite's default 2 MB page cache a table of a
+    // few million rows goes to the OS for most index pages. 64 MB is an upper bound, not an allocation.
+    this.db.pragma('cache_size = -65536');
+    // Savepoint journals and the per-insert temp tables of materialized views stay off the disk.
+    this.db.pragma('temp_store = MEMORY');
     this.evaluateDefault = options.evaluateDefault;
     this.catalog = new Catalog(this.db);
     this.writer = new Writer(

@@ -19,6 +19,20 @@ describe('store: batched inserts', () => {
   });
 });
 
+describe('store: group commit of a lone request', () => {
+  it('rolls back and rejects a lone request whose view throws, then keeps going', async () => {
+    const store = openStore(':memory:');
+    store.createTable(def('n', { x: 'UInt32' }));
+    const stop = store.addInsertListener('n', () => {
+      throw new Error('boom');
+    });
+    await expect(store.appendAsync('n', '{"x":1}')).rejects.toThrow(/boom/);
+    stop();
+    await expect(store.appendAsync('n', '{"x":2}')).resolves.toEqual({ successful_rows: 1, quarantined_rows: 0 });
+    expect(store.query(`SELECT x FROM "${store.physicalName('n')}"`, [], cols({ x: 'UInt32' })).data).toEqual([{ x: 2 }]);
+  });
+});
+
 describe('store: durability per request', () => {
   it('commits non-durable appends without fsync and durable ones with it; both survive reopening', async () => {
     const file = tempDbFile();
