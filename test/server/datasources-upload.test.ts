@@ -85,3 +85,22 @@ describe('uploadFile (mk datasource append|replace) against a real server', () =
     await expect(deleteRows({ ...target, datasource: 'events', condition: 'nope = 1' })).rejects.toThrow(/answered 400/);
   });
 });
+
+describe("Tinybird's TypeScript SDK against mk", () => {
+  it('appends a file (multipart), ingests events, deletes with a condition and truncates', async () => {
+    const { createTinybirdApi } = await import('@tinybirdco/sdk');
+    const { s, target } = await listening();
+    const api = createTinybirdApi({ baseUrl: target.host, token: ADMIN });
+    const path = file('rows.csv', 'id,name,at\n1,one,2026-01-02 03:04:05\n2,two,2026-01-02 03:04:05\n');
+    const appended = (await api.appendDatasource('events', { file: path })) as { successful_rows: number };
+    expect(appended.successful_rows).toBe(2);
+    await api.ingest('events', { id: 3, name: 'three', at: '2026-01-02 03:04:05' }, { wait: true });
+    expect(rowsOf(s, 'events', 'id').map((r) => r.id)).toEqual([1, 2, 3]);
+    const dry = await api.deleteDatasource('events', { deleteCondition: 'id >= 2', dryRun: true });
+    expect(dry).toEqual({ rows_to_be_deleted: 2 });
+    await api.deleteDatasource('events', { deleteCondition: 'id >= 2' });
+    expect(rowsOf(s, 'events').map((r) => r.id)).toEqual([1]);
+    await api.truncateDatasource('events');
+    expect(rowsOf(s, 'events')).toEqual([]);
+  });
+});

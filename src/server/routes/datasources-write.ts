@@ -9,12 +9,14 @@ import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { copyRoutes } from './copy.js';
 import { type JobBook, jobsRoutes } from './datasources-jobs.js';
+import { filePart } from './datasources-multipart.js';
 
 type Fields = Record<string, string | undefined>;
 
 /**
  * Data Sources API (write side), after Tinybird's `/v0/datasources`:
  * - `POST /v0/datasources?name=&mode=append|replace&format=ndjson|csv` with the rows as the raw body
+ *   or as a multipart file part (the SDKs' upload)
  *   (`replace_condition` replaces only the matching rows; mk's `append_condition` appends only
  *   matching rows, so a conditional replace can continue over several requests);
  * - `POST /v0/datasources/<ds>/truncate`;
@@ -39,9 +41,8 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       const ws = workspaceWith(host, name);
       if (mode === 'create') throw new ApiError(400, `Data Source '${name}' already exists: in mk, Data Sources are created by deployments; use mode=append or mode=replace`);
       if (mode !== 'append' && mode !== 'replace') throw new ApiError(400, `Invalid mode '${mode}': use append or replace`);
-      const format = formatOf(request, f.format);
-      const body = typeof request.body === 'string' ? request.body : '';
-      if (String(request.headers['content-type'] ?? '').startsWith('multipart/')) throw new ApiError(400, 'mk takes the file as the raw request body, not multipart');
+      const { body, filename } = dataOf(request);
+      const format = formatOf(request, f.format ?? formatFromName(filename));
       const importId = randomUUID();
       const options = { format, importId, ...(f.dialect_delimiter ? { csvDelimiter: f.dialect_delimiter } : {}) } as const;
       const store = ws.store;
@@ -97,6 +98,24 @@ function workspaceWith(host: Host, name: string): LocalWorkspace {
   const ws = host.current();
   if (!(ws instanceof LocalWorkspace) || !ws.datasources.some((d) => d.name === name)) throw new ApiError(404, `Data Source '${name}' not found`);
   return ws;
+}
+
+/** The rows: the raw body, or the file part of a multipart upload (what Tinybird's SDKs send). */
+function dataOf(request: FastifyRequest): { body: string; filename?: string } {
+  const body = typeof request.body === 'string' ? request.body : '';
+  const type = String(request.headers['content-type'] ?? '');
+  if (!type.startsWith('multipart/')) return { body };
+  const part = filePart(body, type);
+  if (!part) throw new ApiError(400, 'The multipart body has no file part: send the file as field "csv" or "ndjson", or as the raw body');
+  if (part.filename?.endsWith('.gz')) throw new ApiError(400, 'mk takes gzip files as the raw body with Content-Encoding: gzip, not inside multipart');
+  return { body: part.text, ...(part.filename !== undefined ? { filename: part.filename } : {}) };
+}
+
+function formatFromName(filename: string | undefined): string | undefined {
+  if (!filename) return undefined;
+  if (/\.csv$/i.test(filename)) return 'csv';
+  if (/\.(ndjson|jsonl|json)$/i.test(filename)) return 'ndjson';
+  return undefined;
 }
 
 function formatOf(request: FastifyRequest, format: string | undefined): 'ndjson' | 'csv' {
