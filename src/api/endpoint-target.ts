@@ -26,7 +26,8 @@ export function resolveApiTarget(options: TargetOptions): ApiTarget {
     const saved = readCredentials(options.project);
     const host = options.host ?? env.MK_HOST ?? saved?.host;
     const token = options.token ?? env.MK_TOKEN ?? saved?.token;
-    if (!host || !token) throw new UserError('No cloud target: pass --host and --token, set MK_HOST and MK_TOKEN, or run mk login --host URL --token T');
+    if (!host || !token)
+      throw new UserError('No cloud target: pass --host and --token, set MK_HOST and MK_TOKEN, or run mk login --host URL --token T');
     return { host: host.replace(/\/+$/, ''), token };
   }
   const dev = readDevServerInfo(options.project);
@@ -36,14 +37,23 @@ export function resolveApiTarget(options: TargetOptions): ApiTarget {
 }
 
 /** One API request; non-2xx answers become a UserError with the server's `error` message. */
-export async function apiRequest(target: ApiTarget, method: string, path: string, body?: { json?: unknown; text?: string }): Promise<{ status: number; text: string }> {
+export async function apiRequest(
+  target: ApiTarget,
+  method: string,
+  path: string,
+  body?: { json?: unknown; text?: string },
+): Promise<{ status: number; text: string }> {
   let response: Response;
   try {
     response = await fetch(`${target.host}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${target.token}`,
-        ...(body?.json !== undefined ? { 'content-type': 'application/json' } : body?.text !== undefined ? { 'content-type': 'text/plain' } : {}),
+        ...(body?.json !== undefined
+          ? { 'content-type': 'application/json' }
+          : body?.text !== undefined
+            ? { 'content-type': 'text/plain' }
+            : {}),
       },
       ...(body?.json !== undefined ? { body: JSON.stringify(body.json) } : body?.text !== undefined ? { body: body.text } : {}),
     });

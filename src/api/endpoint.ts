@@ -12,7 +12,9 @@ export interface EndpointSummary {
 export async function listEndpoints(target: ApiTarget): Promise<EndpointSummary[]> {
   const { text } = await apiRequest(target, 'GET', '/v0/pipes');
   const pipes = (JSON.parse(text) as { pipes: (EndpointSummary & { type: string })[] }).pipes;
-  return pipes.filter((p) => p.type === 'endpoint').map(({ name, description, params, columns }) => ({ name, description, params, columns }));
+  return pipes
+    .filter((p) => p.type === 'endpoint')
+    .map(({ name, description, params, columns }) => ({ name, description, params, columns }));
 }
 
 export type EndpointFormat = 'json' | 'csv' | 'ndjson';
@@ -27,13 +29,23 @@ export function parseParams(pairs: readonly string[]): [string, string][] {
 }
 
 /** The URL of an endpoint's data, with its parameters (no token: pass one as a header or `&token=`). */
-export function endpointUrl(target: ApiTarget, pipe: string, params: readonly [string, string][] = [], format: EndpointFormat = 'json'): string {
+export function endpointUrl(
+  target: ApiTarget,
+  pipe: string,
+  params: readonly [string, string][] = [],
+  format: EndpointFormat = 'json',
+): string {
   const query = new URLSearchParams(params as [string, string][]).toString();
   return `${target.host}/v0/pipes/${encodeURIComponent(pipe)}.${format}${query ? `?${query}` : ''}`;
 }
 
 /** `mk endpoint data`: the endpoint's response body, as the server sent it. */
-export async function endpointData(target: ApiTarget, pipe: string, params: readonly [string, string][], format: EndpointFormat): Promise<string> {
+export async function endpointData(
+  target: ApiTarget,
+  pipe: string,
+  params: readonly [string, string][],
+  format: EndpointFormat,
+): Promise<string> {
   const url = new URL(endpointUrl(target, pipe, params, format));
   return (await apiRequest(target, 'GET', `${url.pathname}${url.search}`)).text;
 }

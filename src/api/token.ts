@@ -37,9 +37,14 @@ export async function createJwt(target: ApiTarget, options: JwtOptions, now = Da
   for (const s of options.scopes) if (s !== 'PIPES:READ') throw new UserError(`JWTs support the PIPES:READ scope, not ${s}`);
   const fixed = parseFixedParams(options.fixedParams ?? []);
   const exp = Math.floor(now / 1000) + ttlSeconds(options.ttl);
-  const scopes = options.scopes.map((type, i) => ({ type, resource: options.resources[i]!, ...(Object.keys(fixed).length > 0 ? { fixed_params: fixed } : {}) }));
+  const scopes = options.scopes.map((type, i) => ({
+    type,
+    resource: options.resources[i]!,
+    ...(Object.keys(fixed).length > 0 ? { fixed_params: fixed } : {}),
+  }));
   const body = { name: options.name, scopes, ...(options.rps ? { limits: { rps: options.rps } } : {}) };
-  return (JSON.parse((await apiRequest(target, 'POST', `/v0/tokens?expiration_time=${exp}`, { json: body })).text) as { token: string }).token;
+  return (JSON.parse((await apiRequest(target, 'POST', `/v0/tokens?expiration_time=${exp}`, { json: body })).text) as { token: string })
+    .token;
 }
 
 /** `mk token rm NAME`. */

@@ -21,7 +21,9 @@ export interface JwtPayload {
   readonly limits?: { readonly rps?: number };
 }
 
-export type JwtCheck = { readonly ok: true; readonly payload: JwtPayload } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
+export type JwtCheck =
+  | { readonly ok: true; readonly payload: JwtPayload }
+  | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 

@@ -67,7 +67,8 @@ export function findToken(records: readonly TokenRecord[], presented: string): T
   return found;
 }
 
-const SCOPE_RE = /^(ADMIN|TOKENS|WORKSPACE:READ_ALL|DATASOURCES:APPEND|(PIPES:READ|DATASOURCES:READ|DATASOURCES:APPEND):[A-Za-z_][A-Za-z0-9_]*)$/;
+const SCOPE_RE =
+  /^(ADMIN|TOKENS|WORKSPACE:READ_ALL|DATASOURCES:APPEND|(PIPES:READ|DATASOURCES:READ|DATASOURCES:APPEND):[A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** Checks a static token scope's spelling; returns an error message or undefined. */
 export function scopeError(scope: string): string | undefined {

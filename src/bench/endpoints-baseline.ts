@@ -8,7 +8,12 @@ import { percentiles } from './endpoints-load.js';
  * connection to the same file, the same function library), one query after another for `seconds`.
  * No HTTP, no template rendering, no compilation, no output formatting.
  */
-export function directQueries(file: string, sql: string, params: readonly unknown[], seconds: number): { requests: number; p50_ms: number; p99_ms: number; requests_per_s: number } {
+export function directQueries(
+  file: string,
+  sql: string,
+  params: readonly unknown[],
+  seconds: number,
+): { requests: number; p50_ms: number; p99_ms: number; requests_per_s: number } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     registerFunctions(db as unknown as UdfHost);

@@ -18,7 +18,12 @@ export interface EndpointCommand {
 
 /** Runs `mk endpoint …`; returns the exit code. */
 export async function runEndpoint(options: EndpointCommand): Promise<number> {
-  const target = resolveApiTarget({ project: projectDir(options), cloud: Boolean(options.cloud), ...(options.host ? { host: options.host } : {}), ...(options.token ? { token: options.token } : {}) });
+  const target = resolveApiTarget({
+    project: projectDir(options),
+    cloud: Boolean(options.cloud),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.token ? { token: options.token } : {}),
+  });
   const format = (options.format ?? 'json') as EndpointFormat;
   if (!['json', 'csv', 'ndjson'].includes(format)) throw new UserError(`--format must be json, csv or ndjson, not ${format}`);
   switch (options.action) {
@@ -29,7 +34,10 @@ export async function runEndpoint(options: EndpointCommand): Promise<number> {
         const c = makeChalk();
         for (const e of endpoints) {
           say(`${c.bold(e.name)}${e.description ? c.dim(`  ${e.description.trim()}`) : ''}`);
-          for (const p of e.params) say(`    ${p.name} ${c.dim(p.type)}${p.required ? c.yellow(' required') : ''}${p.default !== undefined ? c.dim(` = ${JSON.stringify(p.default)}`) : ''}`);
+          for (const p of e.params)
+            say(
+              `    ${p.name} ${c.dim(p.type)}${p.required ? c.yellow(' required') : ''}${p.default !== undefined ? c.dim(` = ${JSON.stringify(p.default)}`) : ''}`,
+            );
         }
         if (endpoints.length === 0) say('No endpoints.');
       }

@@ -20,13 +20,22 @@ export interface TokenCommand {
 
 /** Runs `mk token …`; token values go to stdout alone, so `$(mk token create …)` captures them. */
 export async function runToken(options: TokenCommand): Promise<number> {
-  const target = resolveApiTarget({ project: projectDir(options), cloud: Boolean(options.cloud), ...(options.host ? { host: options.host } : {}), ...(options.token ? { token: options.token } : {}) });
+  const target = resolveApiTarget({
+    project: projectDir(options),
+    cloud: Boolean(options.cloud),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.token ? { token: options.token } : {}),
+  });
   const c = makeChalk();
   switch (options.action) {
     case 'ls': {
       const tokens = await listTokens(target);
       if (options.json) printJson(tokens);
-      else for (const t of tokens) say(`${c.bold(t.name)} ${c.dim(`(${t.origin})`)} ${t.scopes.map((s) => (s.resource ? `${s.type}:${s.resource}` : s.type)).join(' ')}\n    ${t.token}`);
+      else
+        for (const t of tokens)
+          say(
+            `${c.bold(t.name)} ${c.dim(`(${t.origin})`)} ${t.scopes.map((s) => (s.resource ? `${s.type}:${s.resource}` : s.type)).join(' ')}\n    ${t.token}`,
+          );
       return 0;
     }
     case 'static':

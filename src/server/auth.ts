@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { looksLikeJwt, verifyJwt, type JwtPayload } from '../auth/jwt.js';
+import { type JwtPayload, looksLikeJwt, verifyJwt } from '../auth/jwt.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { tokenStoreFor } from '../auth/token-store.js';
 import { findToken, grants, type Permission, type TokenRecord } from '../auth/tokens.js';
@@ -40,7 +40,13 @@ const limiters = new WeakMap<Host, RateLimiter>();
  * missing/unknown token and a token without the scope), or 429 past a JWT's `limits.rps`, and returns
  * false. JWTs are accepted only where `options.jwt` says so (endpoint data), as on Tinybird.
  */
-export function authorize(host: Host, request: FastifyRequest, reply: FastifyReply, permission: Permission, options: { jwt?: boolean } = {}): Grant | false {
+export function authorize(
+  host: Host,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  permission: Permission,
+  options: { jwt?: boolean } = {},
+): Grant | false {
   const presented = presentedToken(request);
   if (presented && looksLikeJwt(presented)) return authorizeJwt(host, request, reply, presented, permission, options.jwt ?? false);
   const record = presented ? findToken(knownTokens(host), presented) : undefined;
@@ -59,7 +65,11 @@ export function authorize(host: Host, request: FastifyRequest, reply: FastifyRep
 export function identify(host: Host, request: FastifyRequest, reply: FastifyReply): Grant | false {
   const presented = presentedToken(request);
   if (presented && looksLikeJwt(presented)) {
-    sendError(reply, 403, verifyJwt(presented, host.adminToken).ok ? `${handlerName(request)} does not support JWT tokens` : 'invalid authentication token');
+    sendError(
+      reply,
+      403,
+      verifyJwt(presented, host.adminToken).ok ? `${handlerName(request)} does not support JWT tokens` : 'invalid authentication token',
+    );
     return false;
   }
   const record = presented ? findToken(knownTokens(host), presented) : undefined;
@@ -70,10 +80,21 @@ export function identify(host: Host, request: FastifyRequest, reply: FastifyRepl
   return { name: record.name, scopes: record.scopes, jwt: false };
 }
 
-function authorizeJwt(host: Host, request: FastifyRequest, reply: FastifyReply, token: string, permission: Permission, accepted: boolean): Grant | false {
+function authorizeJwt(
+  host: Host,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  permission: Permission,
+  accepted: boolean,
+): Grant | false {
   const check = verifyJwt(token, host.adminToken);
   if (!check.ok) {
-    sendError(reply, 403, check.reason === 'expired' ? 'invalid authentication token: the JWT has expired' : 'invalid authentication token');
+    sendError(
+      reply,
+      403,
+      check.reason === 'expired' ? 'invalid authentication token: the JWT has expired' : 'invalid authentication token',
+    );
     return false;
   }
   if (!accepted) {
@@ -81,7 +102,8 @@ function authorizeJwt(host: Host, request: FastifyRequest, reply: FastifyReply, 
     return false;
   }
   const payload = check.payload;
-  const scope = permission.kind === 'pipe:read' ? payload.scopes.find((s) => s.type === 'PIPES:READ' && s.resource === permission.pipe) : undefined;
+  const scope =
+    permission.kind === 'pipe:read' ? payload.scopes.find((s) => s.type === 'PIPES:READ' && s.resource === permission.pipe) : undefined;
   if (!scope) {
     sendError(reply, 403, `Not enough permissions: the token '${payload.name}' does not have ${describe(permission)}`);
     return false;
@@ -89,7 +111,10 @@ function authorizeJwt(host: Host, request: FastifyRequest, reply: FastifyReply, 
   const rps = payload.limits?.rps;
   if (typeof rps === 'number' && rps > 0) {
     let limiter = limiters.get(host);
-    if (!limiter) limiters.set(host, (limiter = new RateLimiter()));
+    if (!limiter) {
+      limiter = new RateLimiter();
+      limiters.set(host, limiter);
+    }
     const wait = limiter.take(token.slice(token.lastIndexOf('.') + 1), rps);
     if (wait > 0) {
       reply.header('retry-after', String(wait));

@@ -5,7 +5,10 @@ const QUERY_PARAMETER_DOCS = 'https://www.tinybird.co/docs/forward/work-with-dat
 
 /** Sends Tinybird's error body: `{"error": "..."}` (plus any extra documented fields). */
 export function sendError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ error: message, ...extra });
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ error: message, ...extra });
 }
 
 /**

@@ -40,7 +40,13 @@ if (process.send && file) {
       const sql = job.maxRows > 0 ? `SELECT * FROM (${job.sql}) LIMIT ${job.maxRows + 1}` : job.sql;
       const result = runner.run(sql, job.params, job.columns);
       if (job.maxRows > 0 && result.rows > job.maxRows) {
-        port.postMessage({ id: job.id, error: { status: 413, message: `[Error] The result has more than ${job.maxRows} rows, the limit for one response: add a LIMIT or a filter` } });
+        port.postMessage({
+          id: job.id,
+          error: {
+            status: 413,
+            message: `[Error] The result has more than ${job.maxRows} rows, the limit for one response: add a LIMIT or a filter`,
+          },
+        });
         return;
       }
       port.postMessage({ id: job.id, result });

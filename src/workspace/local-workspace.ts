@@ -1,20 +1,24 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { TokenRecord } from '../auth/tokens.js';
-import { type Catalog, compilePipe, compileSql } from '../compile/sqlite/index.js';
+import { type Catalog, compilePipe, compileSql, type NodeSql } from '../compile/sqlite/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Store } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
 import { printType } from '../types/print.js';
 import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
+import type { PreparedPipe } from './pipe.js';
 import { queryExecutor } from './query-executor.js';
 import { serviceCatalogEntry } from './query-stats.js';
-import type { PreparedPipe } from './pipe.js';
 import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
 
 /** A compiled request: SQL with bound parameters and typed columns, or the diagnostics why not. */
 export interface Compiled {
-  readonly query?: { readonly sql: string; readonly params: readonly unknown[]; readonly columns: readonly { name: string; type: ChType }[] };
+  readonly query?: {
+    readonly sql: string;
+    readonly params: readonly unknown[];
+    readonly columns: readonly { name: string; type: ChType }[];
+  };
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -86,7 +90,9 @@ export class LocalWorkspace implements Workspace {
     const catalog = this.catalog(params);
     const nodes = pipe.render(params, 'run', this.parts.secrets);
     const now = options.now ? { now: options.now } : {};
-    return options.q !== undefined ? compileSql(options.q, catalog, { pipeline: nodes, ...now }) : compilePipe(nodes, catalog, { outputNode: pipe.outputNode, ...now });
+    return options.q !== undefined
+      ? compileSql(options.q, catalog, { pipeline: nodes, ...now })
+      : compilePipe(nodes, catalog, { outputNode: pipe.outputNode, ...now });
   }
 
   /**
@@ -108,7 +114,7 @@ export class LocalWorkspace implements Workspace {
 
   async sql(q: string, params: QueryParams, options: { pipeline?: string } = {}): Promise<QueryResult> {
     const catalog = this.catalog(params);
-    let pipeline;
+    let pipeline: NodeSql[] | undefined;
     if (options.pipeline !== undefined) {
       const pipe = this.parts.pipes.get(options.pipeline);
       if (!pipe) throw new ApiError(404, `The pipe '${options.pipeline}' does not exist`);
@@ -128,9 +134,16 @@ export class LocalWorkspace implements Workspace {
 
   private catalog(params: QueryParams): Catalog {
     const store = this.parts.store;
-    const base = requestCatalog({ datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) }, params, 'run');
+    const base = requestCatalog(
+      { datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) },
+      params,
+      'run',
+    );
     // Tinybird's service data sources (`tinybird.pipe_stats_rt`, `tinybird.datasources_ops_log`).
-    return { ...base, resolve: (name) => base.resolve(name) ?? (name.startsWith('tinybird.') ? serviceCatalogEntry(store, name) : undefined) };
+    return {
+      ...base,
+      resolve: (name) => base.resolve(name) ?? (name.startsWith('tinybird.') ? serviceCatalogEntry(store, name) : undefined),
+    };
   }
 
   private async run(compiled: Compiled): Promise<QueryResult> {

@@ -1,5 +1,5 @@
-import { ReadPool, type ReadPoolOptions, readPoolAvailable } from '../store/read-pool.js';
 import type { QueryColumn, QueryResult, Store } from '../store/index.js';
+import { ReadPool, type ReadPoolOptions, readPoolAvailable } from '../store/read-pool.js';
 
 /** Runs compiled SQL: on the store's worker pool when it has one, else on the store's own connection. */
 export type QueryExecutor = (sql: string, params: readonly unknown[], columns: readonly QueryColumn[]) => Promise<QueryResult>;
@@ -42,7 +42,11 @@ function makePool(store: Store): ReadPool | null {
   if (workers <= 0 || store.file === ':memory:' || store.file === '' || !readPoolAvailable()) return null;
   const timeoutMs = configured.timeoutMs ?? numberFrom(env.MK_QUERY_TIMEOUT_MS);
   const maxRows = configured.maxRows ?? numberFrom(env.MK_MAX_RESULT_ROWS);
-  return new ReadPool(store.file, { size: workers, ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(maxRows !== undefined ? { maxRows } : {}) });
+  return new ReadPool(store.file, {
+    size: workers,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxRows !== undefined ? { maxRows } : {}),
+  });
 }
 
 function numberFrom(value: string | undefined): number | undefined {

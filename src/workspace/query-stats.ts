@@ -64,7 +64,10 @@ const recorders = new WeakMap<Store, ServiceRecorder>();
 /** The recorder of a store's service tables (made, with its tables, on first use). */
 export function serviceRecorder(store: Store): ServiceRecorder {
   let r = recorders.get(store);
-  if (!r) recorders.set(store, (r = new ServiceRecorder(store)));
+  if (!r) {
+    r = new ServiceRecorder(store);
+    recorders.set(store, r);
+  }
   return r;
 }
 

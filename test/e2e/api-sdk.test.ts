@@ -55,14 +55,28 @@ describe('mk endpoint, mk token and mk sql against mk dev', () => {
     expect(await run(['endpoint', 'ls'])).toMatch(/events_by_campaign[\s\S]*channel String[\s\S]*limit Int32 = 50/);
     const data = JSON.parse(await run(['endpoint', 'data', 'total_events', '--param', 'event_type=purchase']));
     expect(data.meta).toEqual([{ name: 'total', type: 'UInt64' }]);
-    expect(await run(['endpoint', 'data', 'events_by_campaign', '--param', 'channel=email', '--param', 'limit=1', '--format', 'csv'])).toMatch(/^"campaign","events","clicks","purchases","conversion_rate"\n[^\n]+$/);
-    expect((await run(['endpoint', 'url', 'total_events', '--param', 'event_type=click'])).trim()).toBe(`${base}/v0/pipes/total_events.json?event_type=click`);
+    expect(
+      await run(['endpoint', 'data', 'events_by_campaign', '--param', 'channel=email', '--param', 'limit=1', '--format', 'csv']),
+    ).toMatch(/^"campaign","events","clicks","purchases","conversion_rate"\n[^\n]+$/);
+    expect((await run(['endpoint', 'url', 'total_events', '--param', 'event_type=click'])).trim()).toBe(
+      `${base}/v0/pipes/total_events.json?event_type=click`,
+    );
     const openapi = JSON.parse(await run(['endpoint', 'openapi']));
-    expect(Object.keys(openapi.paths).sort()).toEqual(['/pipes/events_by_campaign.{format}', '/pipes/events_by_channel.{format}', '/pipes/total_events.{format}']);
+    expect(Object.keys(openapi.paths).sort()).toEqual([
+      '/pipes/events_by_campaign.{format}',
+      '/pipes/events_by_channel.{format}',
+      '/pipes/total_events.{format}',
+    ]);
   });
 
   it('runs SQL with formats and statistics', { timeout: 60_000 }, async () => {
-    const table = await mk(['sql', "SELECT channel, count() AS n FROM marketing_events WHERE channel = 'email' GROUP BY channel", '--stats', '--project', project]);
+    const table = await mk([
+      'sql',
+      "SELECT channel, count() AS n FROM marketing_events WHERE channel = 'email' GROUP BY channel",
+      '--stats',
+      '--project',
+      project,
+    ]);
     expect(table.exitCode, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^channel\s+n\nemail\s+\d+$/);
     expect(table.stderr).toMatch(/1 rows · read \d+ rows, \d+ bytes/);
@@ -76,7 +90,22 @@ describe('mk endpoint, mk token and mk sql against mk dev', () => {
     expect((await getJson(`${base}/v0/pipes/events_by_channel.json`, token)).status).toBe(403);
     expect(await run(['token', 'ls'])).toContain('dashboard (static) PIPES:READ:total_events');
 
-    const jwt = (await run(['token', 'create', 'jwt', 'email_only', '--ttl', '1h', '--scope', 'PIPES:READ', '--resource', 'events_by_campaign', '--fixed-params', 'channel=email'])).trim();
+    const jwt = (
+      await run([
+        'token',
+        'create',
+        'jwt',
+        'email_only',
+        '--ttl',
+        '1h',
+        '--scope',
+        'PIPES:READ',
+        '--resource',
+        'events_by_campaign',
+        '--fixed-params',
+        'channel=email',
+      ])
+    ).trim();
     const client = createClient({ baseUrl: base, token: jwt });
     const all = await getJson(`${base}/v0/pipes/events_by_campaign.json?limit=100`, admin);
     const emailOnly = await getJson(`${base}/v0/pipes/events_by_campaign.json?limit=100&channel=email`, admin);

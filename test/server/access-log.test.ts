@@ -14,7 +14,10 @@ describe('access log', () => {
     await app.inject({ url: '/v0/pipes', headers: { authorization: `Bearer ${secret}` } });
     await app.inject({ url: '/v0/pipes', headers: { authorization: 'Bearer p.wrong-token' } });
     await app.close();
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.req).map((l) => l.req.url)).toEqual(['/v0/pipes?token=***&x=1', '/v0/pipes', '/v0/pipes']);
     expect(lines.filter((l) => l.res).map((l) => l.res.statusCode)).toEqual([200, 200, 403]);
     expect(text).not.toContain('very-secret');

@@ -11,7 +11,8 @@ type Who = 'none' | 'bad' | 'expiredJwt' | 'otherJwt' | 'jwt' | 'forgedJwt' | 'r
 
 beforeAll(async () => {
   s = await serveProject();
-  const jwt = (resource: string, exp: number, secret = ADMIN) => signJwt({ name: `jwt_${resource}`, exp, scopes: [{ type: 'PIPES:READ', resource }] }, secret);
+  const jwt = (resource: string, exp: number, secret = ADMIN) =>
+    signJwt({ name: `jwt_${resource}`, exp, scopes: [{ type: 'PIPES:READ', resource }] }, secret);
   tokens = {
     none: undefined,
     bad: 'p.not-a-token',
@@ -66,7 +67,10 @@ describe('authorization matrix', () => {
         const r = await s.app.inject({
           method: route.method,
           url: route.url,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(route.body ? { 'content-type': 'application/x-ndjson' } : {}) },
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(route.body ? { 'content-type': 'application/x-ndjson' } : {}),
+          },
           ...(route.body ? { payload: route.body } : {}),
         });
         got.push(`${route.method} ${route.url} as ${who}: ${r.statusCode}`);
@@ -77,11 +81,14 @@ describe('authorization matrix', () => {
   });
 
   it('explains why: unknown tokens, expiry, JWTs on routes that take none, missing scopes', async () => {
-    const body = async (url: string, who: Who) => (await s.app.inject({ url, headers: { authorization: `Bearer ${tokens[who]}` } })).json().error;
+    const body = async (url: string, who: Who) =>
+      (await s.app.inject({ url, headers: { authorization: `Bearer ${tokens[who]}` } })).json().error;
     expect(await body('/v0/pipes/sales_by_product.json', 'bad')).toBe('invalid authentication token');
     expect(await body('/v0/pipes/sales_by_product.json', 'expiredJwt')).toMatch(/expired/);
     expect(await body('/v0/sql?q=SELECT%201', 'jwt')).toMatch(/does not support JWT tokens/);
-    expect(await body('/v0/pipes/sales_by_product.json', 'otherRead')).toBe("Not enough permissions: the token 'other_read' does not have PIPES:READ:sales_by_product");
+    expect(await body('/v0/pipes/sales_by_product.json', 'otherRead')).toBe(
+      "Not enough permissions: the token 'other_read' does not have PIPES:READ:sales_by_product",
+    );
   });
 
   it('accepts ?token= as well as the Authorization header', async () => {
@@ -90,9 +97,13 @@ describe('authorization matrix', () => {
   });
 
   it('rate-limits a JWT past limits.rps with 429 and Retry-After', async () => {
-    const limited = signJwt({ name: 'slow_lane', exp: now() + HOUR, scopes: [{ type: 'PIPES:READ', resource: 'other_pipe' }], limits: { rps: 1 } }, ADMIN);
+    const limited = signJwt(
+      { name: 'slow_lane', exp: now() + HOUR, scopes: [{ type: 'PIPES:READ', resource: 'other_pipe' }], limits: { rps: 1 } },
+      ADMIN,
+    );
     const replies = [];
-    for (let i = 0; i < 10; i++) replies.push(await s.app.inject({ url: '/v0/pipes/other_pipe.json', headers: { authorization: `Bearer ${limited}` } }));
+    for (let i = 0; i < 10; i++)
+      replies.push(await s.app.inject({ url: '/v0/pipes/other_pipe.json', headers: { authorization: `Bearer ${limited}` } }));
     const refused = replies.filter((r) => r.statusCode === 429);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]!.headers['retry-after']).toBe('1');

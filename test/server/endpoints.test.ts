@@ -13,13 +13,19 @@ const get = async (url: string, token = ADMIN) => {
 };
 
 describe('endpoint data', () => {
-  it('answers in Tinybird\'s JSON shape with statistics', async () => {
+  it("answers in Tinybird's JSON shape with statistics", async () => {
     const r = await get('/v0/pipes/sales_by_product.json?tenant=acme');
     expect(r.status).toBe(200);
     const body = r.json();
     expect(Object.keys(body)).toEqual(['meta', 'data', 'rows', 'rows_before_limit_at_least', 'statistics']);
-    expect(body.meta).toEqual([{ name: 'product', type: 'String' }, { name: 'total', type: 'Int64' }]);
-    expect(body.data).toEqual([{ product: 'anvil', total: 10 }, { product: 'rocket', total: 20 }]);
+    expect(body.meta).toEqual([
+      { name: 'product', type: 'String' },
+      { name: 'total', type: 'Int64' },
+    ]);
+    expect(body.data).toEqual([
+      { product: 'anvil', total: 10 },
+      { product: 'rocket', total: 20 },
+    ]);
     expect(body.rows).toBe(2);
     expect(Object.keys(body.statistics)).toEqual(['elapsed', 'rows_read', 'bytes_read']);
     expect(body.statistics.rows_read).toBe(4);
@@ -28,14 +34,27 @@ describe('endpoint data', () => {
   it('takes arrays as repeated or comma-separated values', async () => {
     const repeated = (await get('/v0/pipes/sales_by_product.json?products=anvil&products=laser')).json();
     const comma = (await get('/v0/pipes/sales_by_product.json?products=anvil,laser')).json();
-    expect(repeated.data).toEqual([{ product: 'anvil', total: 310 }, { product: 'laser', total: 400 }]);
+    expect(repeated.data).toEqual([
+      { product: 'anvil', total: 310 },
+      { product: 'laser', total: 400 },
+    ]);
     expect(comma.data).toEqual(repeated.data);
   });
 
   it('takes parameters from a JSON or form body on POST', async () => {
-    const json = await s.app.inject({ method: 'POST', url: '/v0/pipes/sales_by_product.json', headers: { ...bearer(ADMIN), 'content-type': 'application/json' }, payload: { tenant: 'globex', products: ['laser'] } });
+    const json = await s.app.inject({
+      method: 'POST',
+      url: '/v0/pipes/sales_by_product.json',
+      headers: { ...bearer(ADMIN), 'content-type': 'application/json' },
+      payload: { tenant: 'globex', products: ['laser'] },
+    });
     expect(json.json().data).toEqual([{ product: 'laser', total: 400 }]);
-    const form = await s.app.inject({ method: 'POST', url: '/v0/pipes/sales_by_product.json', headers: { ...bearer(ADMIN), 'content-type': 'application/x-www-form-urlencoded' }, payload: 'tenant=globex&limit=1' });
+    const form = await s.app.inject({
+      method: 'POST',
+      url: '/v0/pipes/sales_by_product.json',
+      headers: { ...bearer(ADMIN), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'tenant=globex&limit=1',
+    });
     expect(form.json().data).toEqual([{ product: 'anvil', total: 300 }]);
   });
 
@@ -75,9 +94,21 @@ describe('pipe metadata and OpenAPI', () => {
     const list = (await get('/v0/pipes')).json();
     expect(list.pipes.map((p: { name: string }) => p.name).sort()).toEqual(['checked', 'other_pipe', 'sales_by_product']);
     const one = (await get('/v0/pipes/sales_by_product')).json();
-    expect(one.nodes.map((n: { name: string; node_type: string }) => [n.name, n.node_type])).toEqual([['filtered', 'standard'], ['totals', 'endpoint']]);
-    expect(one.params.find((p: { name: string }) => p.name === 'limit')).toEqual({ name: 'limit', type: 'Int32', required: false, default: 100, description: 'Max rows' });
-    expect(one.columns).toEqual([{ name: 'product', type: 'String' }, { name: 'total', type: 'Int64' }]);
+    expect(one.nodes.map((n: { name: string; node_type: string }) => [n.name, n.node_type])).toEqual([
+      ['filtered', 'standard'],
+      ['totals', 'endpoint'],
+    ]);
+    expect(one.params.find((p: { name: string }) => p.name === 'limit')).toEqual({
+      name: 'limit',
+      type: 'Int32',
+      required: false,
+      default: 100,
+      description: 'Max rows',
+    });
+    expect(one.columns).toEqual([
+      { name: 'product', type: 'String' },
+      { name: 'total', type: 'Int64' },
+    ]);
   });
 
   it('documents every endpoint parameter and output column in OpenAPI 3', async () => {
@@ -86,7 +117,14 @@ describe('pipe metadata and OpenAPI', () => {
     expect(doc.components.securitySchemes.TokenQueryString).toEqual({ type: 'apiKey', in: 'query', name: 'token' });
     const op = doc.paths['/pipes/sales_by_product.{format}'].get;
     const params = Object.fromEntries(op.parameters.map((p: { name: string }) => [p.name, p]));
-    expect(params.limit).toEqual({ in: 'query', name: 'limit', description: 'Max rows', required: false, example: 100, schema: { type: 'integer', format: 'int32', default: 100 } });
+    expect(params.limit).toEqual({
+      in: 'query',
+      name: 'limit',
+      description: 'Max rows',
+      required: false,
+      example: 100,
+      schema: { type: 'integer', format: 'int32', default: 100 },
+    });
     expect(params.products.schema).toEqual({ type: 'array', items: { type: 'string' } });
     expect(params.tenant.description).toBe('Tenant id');
     expect(params.q.in).toBe('query');

@@ -35,7 +35,9 @@ ENGINE_SORTING_KEY "id"
     { tenant_id: 'acme', day: '2026-01-02', product: 'rocket', amount: 20 },
     { tenant_id: 'globex', day: '2026-01-01', product: 'anvil', amount: 300 },
     { tenant_id: 'globex', day: '2026-01-03', product: 'laser', amount: 400 },
-  ].map((r) => JSON.stringify(r)).join('\n'),
+  ]
+    .map((r) => JSON.stringify(r))
+    .join('\n'),
   'endpoints/sales_by_product.pipe': `DESCRIPTION >
     Sales per product for one tenant.
 
@@ -102,7 +104,11 @@ export async function serveProject(files: Record<string, string> = SALES_PROJECT
   const vault = new TokenVault(join(dir, 'tokens.json'), ADMIN);
   const host = new LiveHost(ADMIN);
   const { project: loaded, diagnostics } = loadProject(project);
-  const built = buildWorkspace(loaded, store, { tokenFor: vault.tokenFor, priorDiagnostics: diagnostics, loadFixtures: fixtureLoader(loaded) });
+  const built = buildWorkspace(loaded, store, {
+    tokenFor: vault.tokenFor,
+    priorDiagnostics: diagnostics,
+    loadFixtures: fixtureLoader(loaded),
+  });
   if (!built.workspace) throw new Error(`test project does not build: ${built.diagnostics.map((d) => d.message).join('; ')}`);
   built.commit();
   host.setCurrent(built.workspace);

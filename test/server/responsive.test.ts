@@ -64,7 +64,10 @@ describe('staying responsive', () => {
   it('refuses results larger than the cap', async () => {
     await closeQueryPool(s.store);
     configureQueries(s.store, { workers: 1, maxRows: 3 });
-    const big = await s.app.inject({ url: `/v0/pipes/counter.json?n=10&q=${encodeURIComponent('SELECT number FROM numbers(10)')}`, headers: bearer(ADMIN) });
+    const big = await s.app.inject({
+      url: `/v0/pipes/counter.json?n=10&q=${encodeURIComponent('SELECT number FROM numbers(10)')}`,
+      headers: bearer(ADMIN),
+    });
     expect(big.statusCode).toBe(413);
     const fits = await s.app.inject({ url: '/v0/pipes/sales_by_product.json?limit=3', headers: bearer(ADMIN) });
     expect(fits.statusCode).toBe(200);

@@ -4,7 +4,8 @@ import { ADMIN, serveProject, type TestServer } from './helpers.js';
 
 let s: TestServer;
 const exp = Math.floor(Date.now() / 1000) + 3600;
-const tenantJwt = (tenant: string) => signJwt({ name: `${tenant}_app`, exp, scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product', fixed_params: { tenant } }] }, ADMIN);
+const tenantJwt = (tenant: string) =>
+  signJwt({ name: `${tenant}_app`, exp, scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product', fixed_params: { tenant } }] }, ADMIN);
 
 // What each tenant may see (product → total), from the fixture.
 const OWN: Record<string, Record<string, number>> = { acme: { anvil: 10, rocket: 20 }, globex: { anvil: 300, laser: 400 } };
@@ -26,15 +27,34 @@ const ATTEMPTS: { label: string; method: 'GET' | 'POST'; url: string; body?: unk
   { label: 'body and query', method: 'POST', url: '/v0/pipes/sales_by_product.json?tenant=OTHER', body: { tenant: 'OTHER' } },
   { label: 'other params', method: 'GET', url: '/v0/pipes/sales_by_product.json?products=anvil,laser,rocket&limit=1000' },
   { label: 'q over _', method: 'GET', url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT * FROM _')}` },
-  { label: 'q over the datasource', method: 'GET', url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT product, amount AS total FROM sales')}` },
-  { label: 'q over a subquery', method: 'GET', url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT * FROM (SELECT product, amount AS total FROM sales)')}` },
-  { label: 'q through a CTE', method: 'GET', url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('WITH x AS (SELECT product, amount AS total FROM sales) SELECT * FROM x')}` },
-  { label: 'q through the first node', method: 'GET', url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT product, amount AS total FROM filtered')}` },
+  {
+    label: 'q over the datasource',
+    method: 'GET',
+    url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT product, amount AS total FROM sales')}`,
+  },
+  {
+    label: 'q over a subquery',
+    method: 'GET',
+    url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT * FROM (SELECT product, amount AS total FROM sales)')}`,
+  },
+  {
+    label: 'q through a CTE',
+    method: 'GET',
+    url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('WITH x AS (SELECT product, amount AS total FROM sales) SELECT * FROM x')}`,
+  },
+  {
+    label: 'q through the first node',
+    method: 'GET',
+    url: `/v0/pipes/sales_by_product.json?q=${encodeURIComponent('SELECT product, amount AS total FROM filtered')}`,
+  },
   { label: 'CSV', method: 'GET', url: '/v0/pipes/sales_by_product.csv?tenant=OTHER' },
 ];
 
 describe('row-level security with JWT fixed_params', () => {
-  for (const [self, other] of [['acme', 'globex'], ['globex', 'acme']] as const) {
+  for (const [self, other] of [
+    ['acme', 'globex'],
+    ['globex', 'acme'],
+  ] as const) {
     it(`${self}'s token never sees ${other}'s rows, whatever it sends`, async () => {
       const token = tenantJwt(self);
       const seen: string[] = [];
@@ -47,7 +67,11 @@ describe('row-level security with JWT fixed_params', () => {
             authorization: `Bearer ${token}`,
             ...(a.body ? { 'content-type': 'application/json' } : a.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
           },
-          ...(a.body ? { payload: JSON.stringify(a.body).replaceAll('OTHER', other) } : a.form ? { payload: a.form.replaceAll('OTHER', other) } : {}),
+          ...(a.body
+            ? { payload: JSON.stringify(a.body).replaceAll('OTHER', other) }
+            : a.form
+              ? { payload: a.form.replaceAll('OTHER', other) }
+              : {}),
         });
         if (r.statusCode !== 200) {
           seen.push(`${a.label}: refused ${r.statusCode}`);
@@ -55,7 +79,11 @@ describe('row-level security with JWT fixed_params', () => {
           continue;
         }
         const rows = url.includes('.csv')
-          ? r.body.trim().split('\n').slice(1).map((line) => ({ product: JSON.parse(line.split(',')[0]!), total: Number(line.split(',')[1]) }))
+          ? r.body
+              .trim()
+              .split('\n')
+              .slice(1)
+              .map((line) => ({ product: JSON.parse(line.split(',')[0]!), total: Number(line.split(',')[1]) }))
           : (r.json().data as { product: string; total: number }[]);
         for (const row of rows) expect(OWN[self]![row.product], `${a.label}: ${JSON.stringify(row)}`).toBe(Number(row.total));
         seen.push(`${a.label}: ${rows.length} rows`);
@@ -68,6 +96,10 @@ describe('row-level security with JWT fixed_params', () => {
 
   it('still lets the admin token read every tenant', async () => {
     const r = await s.app.inject({ url: '/v0/pipes/sales_by_product.json', headers: { authorization: `Bearer ${ADMIN}` } });
-    expect(r.json().data).toEqual([{ product: 'anvil', total: 310 }, { product: 'laser', total: 400 }, { product: 'rocket', total: 20 }]);
+    expect(r.json().data).toEqual([
+      { product: 'anvil', total: 310 },
+      { product: 'laser', total: 400 },
+      { product: 'rocket', total: 20 },
+    ]);
   });
 });

@@ -19,18 +19,45 @@ describe('service data sources', () => {
   it('records every endpoint request in tinybird.pipe_stats_rt', async () => {
     await s.app.inject({ url: '/v0/pipes/sales_by_product.json?tenant=acme', headers: bearer(s.token('sales_read')) });
     await s.app.inject({ url: `/v0/pipes/checked.json?token=${ADMIN}` });
-    const rows = await sql("SELECT pipe_name, status_code, error, token_name, parameters['tenant'] AS tenant, result_rows, read_rows, url FROM tinybird.pipe_stats_rt ORDER BY status_code");
+    const rows = await sql(
+      "SELECT pipe_name, status_code, error, token_name, parameters['tenant'] AS tenant, result_rows, read_rows, url FROM tinybird.pipe_stats_rt ORDER BY status_code",
+    );
     expect(rows).toEqual([
-      { pipe_name: 'sales_by_product', status_code: 200, error: 0, token_name: 'sales_read', tenant: 'acme', result_rows: 2, read_rows: 4, url: '/v0/pipes/sales_by_product.json?tenant=acme' },
-      { pipe_name: 'checked', status_code: 400, error: 1, token_name: 'admin token', tenant: '', result_rows: 0, read_rows: 0, url: '/v0/pipes/checked.json?token=***' },
+      {
+        pipe_name: 'sales_by_product',
+        status_code: 200,
+        error: 0,
+        token_name: 'sales_read',
+        tenant: 'acme',
+        result_rows: 2,
+        read_rows: 4,
+        url: '/v0/pipes/sales_by_product.json?tenant=acme',
+      },
+      {
+        pipe_name: 'checked',
+        status_code: 400,
+        error: 1,
+        token_name: 'admin token',
+        tenant: '',
+        result_rows: 0,
+        read_rows: 0,
+        url: '/v0/pipes/checked.json?token=***',
+      },
     ]);
   });
 
   it('records every ingest in tinybird.datasources_ops_log', async () => {
     const row = JSON.stringify({ tenant_id: 'initech', day: '2026-02-01', product: 'stapler', amount: 1 });
-    await s.app.inject({ method: 'POST', url: '/v0/events?name=sales&wait=true', headers: bearer(ADMIN), payload: `${row}\n{"amount": "not a number"}` });
+    await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=sales&wait=true',
+      headers: bearer(ADMIN),
+      payload: `${row}\n{"amount": "not a number"}`,
+    });
     await s.app.inject({ method: 'POST', url: '/v0/events?name=nope', headers: bearer(ADMIN), payload: row });
-    const rows = await sql('SELECT event_type, datasource_name, result, rows, rows_quarantine FROM tinybird.datasources_ops_log ORDER BY result DESC');
+    const rows = await sql(
+      'SELECT event_type, datasource_name, result, rows, rows_quarantine FROM tinybird.datasources_ops_log ORDER BY result DESC',
+    );
     expect(rows).toEqual([
       { event_type: 'append-hfi', datasource_name: 'sales', result: 'ok', rows: 1, rows_quarantine: 1 },
       { event_type: 'append-hfi', datasource_name: 'nope', result: 'error', rows: null, rows_quarantine: null },

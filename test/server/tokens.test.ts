@@ -15,7 +15,13 @@ describe('/v0/tokens', () => {
   it('lists the admin, resource and static tokens with Tinybird-style scopes', async () => {
     const list = (await s.app.inject({ url: '/v0/tokens', headers: bearer(ADMIN) })).json().tokens;
     const read = list.find((t: { name: string }) => t.name === 'sales_read');
-    expect(read).toEqual({ id: 'sales_read', name: 'sales_read', token: s.token('sales_read'), origin: 'resource', scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product' }] });
+    expect(read).toEqual({
+      id: 'sales_read',
+      name: 'sales_read',
+      token: s.token('sales_read'),
+      origin: 'resource',
+      scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product' }],
+    });
     expect(list.find((t: { name: string }) => t.name === 'admin token').scopes).toEqual([{ type: 'ADMIN' }]);
   });
 
@@ -36,8 +42,12 @@ describe('/v0/tokens', () => {
   });
 
   it('refuses bad scopes and names owned by datafiles', async () => {
-    expect((await s.app.inject({ method: 'POST', url: '/v0/tokens?name=x&scope=PIPES:WRITE:p', headers: bearer(ADMIN) })).statusCode).toBe(400);
-    expect((await s.app.inject({ method: 'POST', url: '/v0/tokens?name=sales_read&scope=ADMIN', headers: bearer(ADMIN) })).statusCode).toBe(409);
+    expect((await s.app.inject({ method: 'POST', url: '/v0/tokens?name=x&scope=PIPES:WRITE:p', headers: bearer(ADMIN) })).statusCode).toBe(
+      400,
+    );
+    expect((await s.app.inject({ method: 'POST', url: '/v0/tokens?name=sales_read&scope=ADMIN', headers: bearer(ADMIN) })).statusCode).toBe(
+      409,
+    );
     expect((await s.app.inject({ method: 'DELETE', url: '/v0/tokens/sales_read', headers: bearer(ADMIN) })).statusCode).toBe(409);
   });
 
@@ -47,12 +57,19 @@ describe('/v0/tokens', () => {
       method: 'POST',
       url: `/v0/tokens?expiration_time=${exp}`,
       headers: { ...bearer(ADMIN), 'content-type': 'application/json' },
-      payload: { name: 'acme_jwt', scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product', fixed_params: { tenant: 'acme' } }], limits: { rps: 5 } },
+      payload: {
+        name: 'acme_jwt',
+        scopes: [{ type: 'PIPES:READ', resource: 'sales_by_product', fixed_params: { tenant: 'acme' } }],
+        limits: { rps: 5 },
+      },
     });
     const check = verifyJwt(r.json().token, ADMIN);
     expect(check.ok && check.payload).toMatchObject({ name: 'acme_jwt', exp, limits: { rps: 5 } });
     const data = await s.app.inject({ url: '/v0/pipes/sales_by_product.json', headers: bearer(r.json().token) });
-    expect(data.json().data).toEqual([{ product: 'anvil', total: 10 }, { product: 'rocket', total: 20 }]);
+    expect(data.json().data).toEqual([
+      { product: 'anvil', total: 10 },
+      { product: 'rocket', total: 20 },
+    ]);
   });
 });
 

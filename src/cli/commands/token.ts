@@ -25,7 +25,12 @@ export function registerToken(mk: Command): void {
     create
       .command('static <name>')
       .description('create a static token')
-      .requiredOption('--scope <scope>', 'ADMIN, TOKENS, WORKSPACE:READ_ALL, PIPES:READ:<pipe>, DATASOURCES:READ:<ds>, DATASOURCES:APPEND:<ds> (repeatable)', collect, []),
+      .requiredOption(
+        '--scope <scope>',
+        'ADMIN, TOKENS, WORKSPACE:READ_ALL, PIPES:READ:<pipe>, DATASOURCES:READ:<ds>, DATASOURCES:APPEND:<ds> (repeatable)',
+        collect,
+        [],
+      ),
   ).action((name: string, opts) => run({ action: 'static', name, ...opts }));
   common(
     create
@@ -37,6 +42,10 @@ export function registerToken(mk: Command): void {
       .option('--fixed-params <k=v>', 'parameters the JWT forces on every request (row-level security)', collect, [])
       .option('--rps <n>', 'requests per second allowed for this token', Number),
   ).action((name: string, opts) => run({ action: 'jwt', name, ...opts }));
-  common(token.command('rm <name>').description('remove a static token')).action((name: string, opts) => run({ action: 'rm', name, ...opts }));
-  common(token.command('refresh <name>').description('give a token a new value (the old one stops working)')).action((name: string, opts) => run({ action: 'refresh', name, ...opts }));
+  common(token.command('rm <name>').description('remove a static token')).action((name: string, opts) =>
+    run({ action: 'rm', name, ...opts }),
+  );
+  common(token.command('refresh <name>').description('give a token a new value (the old one stops working)')).action((name: string, opts) =>
+    run({ action: 'refresh', name, ...opts }),
+  );
 }

@@ -14,13 +14,26 @@ export function openApiDocument(pipes: readonly PipeInfo[], options: { serverUrl
     const params = [...pipe.params].sort((a, b) => Number(b.required) - Number(a.required));
     const parameters = [FORMAT_PARAM, Q_PARAM, ...params.map(queryParam)];
     const responses = {
-      '200': { description: 'Query result', content: { 'application/json': { schema: resultSchema(pipe) }, 'text/csv': { schema: { type: 'string' } } } },
+      '200': {
+        description: 'Query result',
+        content: { 'application/json': { schema: resultSchema(pipe) }, 'text/csv': { schema: { type: 'string' } } },
+      },
       '400': { description: 'Bad parameters', content: { 'application/json': { schema: ERROR_SCHEMA } } },
       '403': { description: 'Missing or invalid token', content: { 'application/json': { schema: ERROR_SCHEMA } } },
     };
-    const body = { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, paramSchema(p)])), required: params.filter((p) => p.required).map((p) => p.name) };
+    const body = {
+      type: 'object',
+      properties: Object.fromEntries(params.map((p) => [p.name, paramSchema(p)])),
+      required: params.filter((p) => p.required).map((p) => p.name),
+    };
     paths[`/pipes/${pipe.name}.{format}`] = {
-      get: { summary: pipe.description ?? pipe.name, description: pipe.description ?? '', operationId: `${pipe.name}_get`, parameters, responses },
+      get: {
+        summary: pipe.description ?? pipe.name,
+        description: pipe.description ?? '',
+        operationId: `${pipe.name}_get`,
+        parameters,
+        responses,
+      },
       post: {
         summary: pipe.description ?? pipe.name,
         description: pipe.description ?? '',
@@ -46,8 +59,20 @@ export function openApiDocument(pipes: readonly PipeInfo[], options: { serverUrl
   };
 }
 
-const FORMAT_PARAM = { in: 'path', name: 'format', required: true, description: 'Response format', schema: { type: 'string', enum: ['json', 'csv', 'ndjson'], default: 'json' } };
-const Q_PARAM = { in: 'query', name: 'q', required: false, description: 'SQL over the endpoint\'s result, which is the table `_`: `SELECT … FROM _`', schema: { type: 'string' } };
+const FORMAT_PARAM = {
+  in: 'path',
+  name: 'format',
+  required: true,
+  description: 'Response format',
+  schema: { type: 'string', enum: ['json', 'csv', 'ndjson'], default: 'json' },
+};
+const Q_PARAM = {
+  in: 'query',
+  name: 'q',
+  required: false,
+  description: "SQL over the endpoint's result, which is the table `_`: `SELECT … FROM _`",
+  schema: { type: 'string' },
+};
 const ERROR_SCHEMA = { type: 'object', properties: { error: { type: 'string' }, documentation: { type: 'string' } } };
 
 function queryParam(p: ParamInfo): Record<string, unknown> {
@@ -75,7 +100,10 @@ function resultSchema(pipe: PipeInfo): Schema {
       data: { type: 'array', items: row },
       rows: { type: 'integer' },
       rows_before_limit_at_least: { type: 'integer' },
-      statistics: { type: 'object', properties: { elapsed: { type: 'number' }, rows_read: { type: 'integer' }, bytes_read: { type: 'integer' } } },
+      statistics: {
+        type: 'object',
+        properties: { elapsed: { type: 'number' }, rows_read: { type: 'integer' }, bytes_read: { type: 'integer' } },
+      },
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { grants } from '../../auth/tokens.js';
 import { tablesBeyondResult } from '../../workspace/query-guard.js';
 import type { PipeInfo, QueryParams } from '../../workspace/types.js';
-import { grants } from '../../auth/tokens.js';
 import { authorize, type Grant, identify } from '../auth.js';
 import { sendError, sendFailure } from '../errors.js';
 import { CONTENT_TYPES, formatResult, type OutputFormat } from '../format.js';
@@ -52,11 +52,23 @@ export function pipesRoutes(app: FastifyInstance, host: Host): void {
       notePipeRequest(request, { pipe: name, tokenName: grant.name, params });
       if (q !== undefined && !grant.scopes.includes('ADMIN')) {
         const beyond = tablesBeyondResult(q);
-        if (beyond.length > 0) return sendError(reply, 403, `The q parameter can only read _, the endpoint's result; this token cannot read ${beyond.join(', ')}`);
+        if (beyond.length > 0)
+          return sendError(
+            reply,
+            403,
+            `The q parameter can only read _, the endpoint's result; this token cannot read ${beyond.join(', ')}`,
+          );
       }
       const result = await workspace.queryPipe(name, withFixedParams(params, grant), q === undefined ? {} : { q });
       const statistics = result.statistics;
-      notePipeRequest(request, { pipe: name, tokenName: grant.name, params, readRows: statistics.rows_read, readBytes: statistics.bytes_read, resultRows: result.rows });
+      notePipeRequest(request, {
+        pipe: name,
+        tokenName: grant.name,
+        params,
+        readRows: statistics.rows_read,
+        readBytes: statistics.bytes_read,
+        resultRows: result.rows,
+      });
       return reply.header('content-type', CONTENT_TYPES[extension as OutputFormat]).send(formatResult(result, extension as OutputFormat));
     } catch (error) {
       return sendFailure(reply, error);
@@ -71,7 +83,11 @@ function withFixedParams(params: QueryParams, grant: Grant): QueryParams {
   if (!grant.fixedParams) return params;
   const out: Record<string, string | readonly string[]> = { ...params };
   for (const [key, value] of Object.entries(grant.fixedParams)) {
-    out[key] = Array.isArray(value) ? value.map(String) : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    out[key] = Array.isArray(value)
+      ? value.map(String)
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value);
   }
   return out;
 }
@@ -81,8 +97,12 @@ function describePipe(p: PipeInfo) {
     name: p.name,
     type: p.kind,
     description: p.description ?? '',
-    endpoint: p.kind === 'endpoint' ? p.nodes[p.nodes.length - 1]?.name ?? null : null,
-    nodes: p.nodes.map((n, i) => ({ name: n.name, sql: n.sql, node_type: n.type ?? (p.kind === 'endpoint' && i === p.nodes.length - 1 ? 'endpoint' : 'standard') })),
+    endpoint: p.kind === 'endpoint' ? (p.nodes[p.nodes.length - 1]?.name ?? null) : null,
+    nodes: p.nodes.map((n, i) => ({
+      name: n.name,
+      sql: n.sql,
+      node_type: n.type ?? (p.kind === 'endpoint' && i === p.nodes.length - 1 ? 'endpoint' : 'standard'),
+    })),
     params: p.params,
     columns: p.columns,
   };

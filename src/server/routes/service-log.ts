@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/index.js';
+import { closeQueryPool } from '../../workspace/query-executor.js';
 import { OPS_LOG, PIPE_STATS, serviceRecorder } from '../../workspace/query-stats.js';
 import { redactUrl } from '../auth.js';
 import type { Host } from '../host.js';
@@ -27,6 +28,14 @@ export function notePipeRequest(request: FastifyRequest, stats: PipeRequestStats
  * `/v0/datasources` appends and replaces) in `tinybird.datasources_ops_log`, once the response is sent.
  */
 export function serviceLogRoutes(app: FastifyInstance, host: Host): void {
+  // Closing the app (mk dev/serve shutting down, before the store closes): write the last second of
+  // statistics and stop the query workers.
+  app.addHook('onClose', async () => {
+    const store = (host.current() as { store?: Store } | undefined)?.store;
+    if (!store) return;
+    serviceRecorder(store).flush();
+    await closeQueryPool(store);
+  });
   app.addHook('onSend', async (request, _reply, payload) => {
     if (isIngest(request) && typeof payload === 'string') sent.set(request, payload);
     return payload;

@@ -41,19 +41,29 @@ export function tokensRoutes(app: FastifyInstance, host: Host): void {
       if (!Number.isInteger(exp) || exp <= 0) return sendError(reply, 400, 'expiration_time must be a unix timestamp in seconds');
       const name = typeof body.name === 'string' ? body.name : undefined;
       const scopes = Array.isArray(body.scopes) ? (body.scopes as JwtScope[]) : undefined;
-      if (!name || !scopes || scopes.some((s) => !s || s.type !== 'PIPES:READ' || typeof s.resource !== 'string')) {
-        return sendError(reply, 400, 'Send {"name": "...", "scopes": [{"type": "PIPES:READ", "resource": "<pipe>", "fixed_params": {...}}]}');
+      if (!name || !scopes || scopes.some((s) => s?.type !== 'PIPES:READ' || typeof s.resource !== 'string')) {
+        return sendError(
+          reply,
+          400,
+          'Send {"name": "...", "scopes": [{"type": "PIPES:READ", "resource": "<pipe>", "fixed_params": {...}}]}',
+        );
       }
       const limits = body.limits as { rps?: number } | undefined;
-      return { token: signJwt({ workspace_id: 'mk', name, exp, scopes, ...(limits?.rps ? { limits: { rps: limits.rps } } : {}) }, host.adminToken) };
+      return {
+        token: signJwt({ workspace_id: 'mk', name, exp, scopes, ...(limits?.rps ? { limits: { rps: limits.rps } } : {}) }, host.adminToken),
+      };
     }
     const store = tokenStoreFor(host.adminToken);
     if (!store) return sendError(reply, 405, 'This server does not keep static tokens');
     const name = typeof query.name === 'string' ? query.name : typeof body.name === 'string' ? body.name : undefined;
     if (!name || !/^[A-Za-z0-9_.-]+$/.test(name)) return sendError(reply, 400, 'A token needs a name (letters, digits, _ . -)');
-    if (name === 'admin token' || host.current()?.tokens.some((t) => t.name === name)) return sendError(reply, 409, `Token '${name}' is managed by the project's datafiles`);
+    if (name === 'admin token' || host.current()?.tokens.some((t) => t.name === name))
+      return sendError(reply, 409, `Token '${name}' is managed by the project's datafiles`);
     const raw = query.scope ?? (body.scopes as unknown);
-    const scopes = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String).flatMap((s) => s.split(',')).filter((s) => s !== '');
+    const scopes = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+      .map(String)
+      .flatMap((s) => s.split(','))
+      .filter((s) => s !== '');
     if (scopes.length === 0) return sendError(reply, 400, 'A static token needs at least one scope');
     const bad = scopes.map(scopeError).find((e) => e !== undefined);
     if (bad) return sendError(reply, 400, bad);
@@ -72,7 +82,8 @@ export function tokensRoutes(app: FastifyInstance, host: Host): void {
   app.delete('/v0/tokens/:name', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'tokens' })) return reply;
     const name = (request.params as { name: string }).name;
-    if (host.current()?.tokens.some((t) => t.name === name)) return sendError(reply, 409, `Token '${name}' comes from a TOKEN line: remove it from the datafiles and deploy`);
+    if (host.current()?.tokens.some((t) => t.name === name))
+      return sendError(reply, 409, `Token '${name}' comes from a TOKEN line: remove it from the datafiles and deploy`);
     if (!tokenStoreFor(host.adminToken)?.remove(name)) return sendError(reply, 404, `Token '${name}' not found`);
     return reply.code(204).send();
   });
