@@ -7,6 +7,6 @@ export async function runCopyCommand(pipe: string, opts: TargetFlags & { param: 
   const result = await runCopyPipe({ ...target(opts), pipe, params: opts.param });
   if (opts.json) return printJson(result), 0;
   const verb = result.mode === 'replace' ? 'Replaced' : 'Appended';
-  say(`${makeChalk().green('✓')} ${pipe}: ${verb} ${result.rows} rows ${result.mode === 'replace' ? 'in' : 'to'} ${result.datasource}`);
+  say(`${makeChalk().green('✓')} ${pipe}: ${verb} ${result.rows} rows ${result.mode === 'replace' ? 'in' : 'to'} ${result.datasource.name}`);
   return 0;
 }

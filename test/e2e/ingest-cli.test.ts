@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,14 @@ describe('mk datasource against mk dev, through bin/mk', () => {
     await Promise.allSettled(children.map((c) => c.stop()));
   });
 
-  it('appends, lists, shows quarantine, deletes and truncates', { timeout: 120_000 }, async () => {
+  it('appends, lists, shows quarantine, deletes, copies and truncates', { timeout: 120_000 }, async () => {
     const project = copyExample('marketing');
+    mkdirSync(join(project, 'copies'));
+    writeFileSync(join(project, 'datasources', 'campaign_totals.datasource'), 'SCHEMA >\n    `campaign` String,\n    `events` UInt64\n\nENGINE "MergeTree"\nENGINE_SORTING_KEY "campaign"\n');
+    writeFileSync(
+      join(project, 'copies', 'campaign_totals_copy.pipe'),
+      "NODE totals\nSQL >\n    %\n    SELECT campaign, count() AS events FROM marketing_events WHERE channel = {{ String(channel, 'email') }} GROUP BY campaign\n\nTYPE COPY\nTARGET_DATASOURCE campaign_totals\nCOPY_MODE replace\n",
+    );
     const port = await freePort();
     children.push(await startMk(['dev', '--project', project, '--port', String(port), '--no-watch'], `http://127.0.0.1:${port}`));
     const dir = mkdtempSync(join(tmpdir(), 'mk-cli-data-'));
@@ -37,6 +43,12 @@ describe('mk datasource against mk dev, through bin/mk', () => {
     const bad = await mk(['datasource', 'delete', 'marketing_events', '--sql-condition', '1 UNION ALL SELECT 1', '--project', project]);
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toMatch(/answered 400/);
+
+    const copied = await mk(['copy', 'run', 'campaign_totals_copy', '--param', 'channel=social', '--project', project]);
+    expect(copied.exitCode, copied.stderr).toBe(0);
+    expect(copied.stdout).toMatch(/campaign_totals_copy: Replaced 5 rows in campaign_totals/);
+    const totals = await mk(['datasource', 'ls', '--project', project, '--json']);
+    expect(JSON.parse(totals.stdout).find((d: { name: string }) => d.name === 'campaign_totals')).toMatchObject({ rows: 5 });
 
     const truncate = await mk(['datasource', 'truncate', 'marketing_events', '--project', project]);
     expect(truncate.exitCode).toBe(0);
