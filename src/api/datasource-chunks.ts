@@ -9,8 +9,9 @@ const NL = 0x0a;
 const QUOTE = 0x22;
 
 export class ChunkSplitter {
-  /** Bytes not yet emitted; always starts at a record boundary. */
-  private pending: Buffer = Buffer.alloc(0);
+  /** Bytes not yet emitted, in arrival order; they start at a record boundary. */
+  private parts: Buffer[] = [];
+  private size = 0;
 
   constructor(
     private readonly format: 'ndjson' | 'csv',
@@ -19,28 +20,34 @@ export class ChunkSplitter {
 
   /** Adds bytes; returns the chunks completed (each ends on a record boundary). */
   push(buf: Buffer): Buffer[] {
-    this.pending = this.pending.length === 0 ? buf : Buffer.concat([this.pending, buf]);
+    this.parts.push(buf);
+    this.size += buf.length;
+    // Concatenated only once a chunk's worth has arrived: one allocation per chunk, not per read.
+    if (this.size < this.chunkBytes) return [];
+    let pending = Buffer.concat(this.parts, this.size);
     const out: Buffer[] = [];
-    while (this.pending.length >= this.chunkBytes) {
-      const cut = this.cut();
+    while (pending.length >= this.chunkBytes) {
+      const cut = this.cut(pending);
       if (cut <= 0) break;
-      out.push(this.pending.subarray(0, cut));
-      // A copy, so the emitted chunk's memory is not kept alive by what remains.
-      this.pending = Buffer.from(this.pending.subarray(cut));
+      out.push(pending.subarray(0, cut));
+      pending = pending.subarray(cut);
     }
+    // A copy of the remainder, so the emitted chunks' memory is not kept alive by it.
+    this.parts = pending.length > 0 ? [Buffer.from(pending)] : [];
+    this.size = pending.length;
     return out;
   }
 
   /** The last, possibly partial, chunk. */
   end(): Buffer | undefined {
-    const last = this.pending;
-    this.pending = Buffer.alloc(0);
+    const last = Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
     return last.length > 0 ? last : undefined;
   }
 
   /** Where to cut: after the last boundary within chunkBytes, else after the first one beyond; 0 if none. */
-  private cut(): number {
-    const p = this.pending;
+  private cut(p: Buffer): number {
     if (this.format === 'ndjson') {
       const before = p.lastIndexOf(NL, this.chunkBytes - 1);
       return before >= 0 ? before + 1 : p.indexOf(NL, this.chunkBytes) + 1;
