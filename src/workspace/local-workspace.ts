@@ -58,6 +58,10 @@ export class LocalWorkspace implements Workspace {
         required: param.required,
         ...(param.default !== undefined ? { default: param.default } : {}),
         ...(param.description ? { description: param.description } : {}),
+        // Beyond the Workspace's ParamInfo: what OpenAPI documents when the template gives it.
+        ...(param.example !== undefined ? { example: param.example } : {}),
+        ...(param.enum ? { enum: param.enum } : {}),
+        ...(param.format ? { format: param.format } : {}),
       })),
       columns: parts.pipeColumns.get(p.name) ?? [],
     }));

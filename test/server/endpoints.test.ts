@@ -126,7 +126,7 @@ describe('pipe metadata and OpenAPI', () => {
       schema: { type: 'integer', format: 'int32', default: 100 },
     });
     expect(params.products.schema).toEqual({ type: 'array', items: { type: 'string' } });
-    expect(params.tenant.description).toBe('Tenant id');
+    expect(params.tenant).toMatchObject({ description: 'Tenant id', example: 'acme', required: false, schema: { type: 'string' } });
     expect(params.q.in).toBe('query');
     const row = op.responses['200'].content['application/json'].schema.properties.data.items.properties;
     expect(row).toEqual({ product: { type: 'string' }, total: { type: 'integer', format: 'int64' } });

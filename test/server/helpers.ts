@@ -48,7 +48,7 @@ SQL >
     %
     SELECT product, amount FROM sales
     WHERE 1 = 1
-    {% if defined(tenant) %} AND tenant_id = {{ String(tenant, description="Tenant id") }} {% end %}
+    {% if defined(tenant) %} AND tenant_id = {{ String(tenant, description="Tenant id", example="acme") }} {% end %}
     {% if defined(products) %} AND product IN {{ Array(products, 'String', description="Only these products") }} {% end %}
 
 NODE totals

@@ -75,20 +75,29 @@ const Q_PARAM = {
 };
 const ERROR_SCHEMA = { type: 'object', properties: { error: { type: 'string' }, documentation: { type: 'string' } } };
 
-function queryParam(p: ParamInfo): Record<string, unknown> {
+/** Template parameters may also carry `example`, `enum` and `format` (from `String(x, example=…)`). */
+type DocumentedParam = ParamInfo & { readonly example?: unknown; readonly enum?: readonly string[]; readonly format?: string };
+
+function queryParam(p: DocumentedParam): Record<string, unknown> {
+  const example = p.example ?? p.default;
   return {
     in: 'query',
     name: p.name,
     description: p.description ?? '',
     required: p.required,
-    ...(p.default !== undefined ? { example: p.default } : {}),
+    ...(example !== undefined ? { example } : {}),
     schema: paramSchema(p),
   };
 }
 
-function paramSchema(p: ParamInfo): Schema {
+function paramSchema(p: DocumentedParam): Schema {
   const schema = typeSchema(p.type);
-  return p.default !== undefined && p.default !== null ? { ...schema, default: p.default } : schema;
+  return {
+    ...schema,
+    ...(p.format ? { format: p.format } : {}),
+    ...(p.enum ? { enum: p.enum } : {}),
+    ...(p.default !== undefined && p.default !== null ? { default: p.default } : {}),
+  };
 }
 
 function resultSchema(pipe: PipeInfo): Schema {
