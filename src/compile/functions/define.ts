@@ -24,6 +24,8 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     const types = call.args.map((a) => a.type);
     const t = typeof spec.ret === 'function' ? spec.ret(types, call) : spec.ret;
     if (spec.nulls === 'custom') return t;
+    // A NULL literal argument makes the whole call NULL of type Nullable(Nothing), as in ClickHouse.
+    if (types.some((x) => x.kind === 'nullable' && x.inner.kind === 'nothing')) return T.nullable(T.nothing);
     const out = types.some(isNullable) ? T.nullable(stripLowCardinality(t)) : t;
     return keepsLowCardinality(call.args) ? lowCardinalityOf(out) : out;
   };

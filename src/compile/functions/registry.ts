@@ -50,9 +50,18 @@ export function lookupFunction(name: string): ResolvedFunction | undefined {
     rest = rest.slice(0, -suffix.length);
     combinators.unshift(suffix);
     const base = findBase(rest);
-    if (base) return base.kind === 'aggregate' ? { def: base, combinators } : undefined;
+    if (base) return base.kind === 'aggregate' ? { def: withCombinatorArity(base, combinators), combinators } : undefined;
   }
   return undefined;
+}
+
+/** -Merge and -MergeState take one state, whatever the aggregate's own arity (argMaxMerge(state)). */
+function withCombinatorArity(def: FunctionDef, combinators: readonly Combinator[]): FunctionDef {
+  const mergeAt = combinators.findIndex((c) => c === 'Merge' || c === 'MergeState');
+  if (mergeAt < 0) return def;
+  // The compiler adds one argument for any -If; only an -If after -Merge takes one (argMaxMergeIf(state, cond)).
+  const arity = 1 + (combinators.slice(mergeAt + 1).includes('If') ? 1 : 0) - (combinators.includes('If') ? 1 : 0);
+  return { ...def, minArgs: arity, maxArgs: arity };
 }
 
 /** The aggregate behind an AggregateFunction type name (`countIf` → count + If). */

@@ -93,9 +93,11 @@ function textual(s: string): Instant | null {
  * accepting ISO's T and a trailing Z, as ClickHouse's basic text parser does.
  */
 export function parseStrict(input: string): Instant | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z?)?$/.exec(input.trim());
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z?)?$/.exec(input.trim());
   if (!m) return /^\d{1,10}$/.test(input.trim()) ? { secs: Number(input.trim()), frac: '' } : null;
-  return instant(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]), m[7] ?? '');
+  // ClickHouse 26 reads well-formed text with an impossible month or day as the zero date
+  // (toDateOrNull('2024-13-01') = 1970-01-01), and rolls a day past the month's end over (02-30 → 03-01).
+  return instant(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]), m[7] ?? '') ?? { secs: 0, frac: '' };
 }
 
 /** Whole units of 10^-precision seconds for a DateTime64. */

@@ -159,7 +159,12 @@ export const ARRAYS: readonly FunctionDef[] = [
     1,
     Infinity,
   ),
-  arrayFn('arrayUniq', countType, ([a]) => op('uniq', s(a)), 1),
+  arrayFn(
+    'arrayUniq',
+    () => T.uint32,
+    ([a]) => op('uniq', s(a)),
+    1,
+  ),
   arrayFn('arrayCompact', same, ([a]) => op('compact', s(a)), 1),
   arrayFn('arrayPushBack', same, ([a, x]) => op('pushBack', s(a), jsonArg(x as EmittedArg)), 2),
   arrayFn('arrayPushFront', same, ([a, x]) => op('pushFront', s(a), jsonArg(x as EmittedArg)), 2),
@@ -211,7 +216,12 @@ export const ARRAYS: readonly FunctionDef[] = [
   }),
   scalar({ name: 'arrayFirst', min: 2, max: Infinity, ret: (a) => elementOf(a[1]), emit: (a, ctx) => lambdaSql('first', a, ctx) }),
   scalar({ name: 'arrayFirstIndex', min: 2, max: Infinity, ret: T.uint32, emit: (a, ctx) => lambdaSql('firstIndex', a, ctx) }),
-  reducing('arrayCount', 'count', (a) => `(SELECT count(*) FROM json_each(${a.sql}) WHERE value)`, countType),
+  reducing(
+    'arrayCount',
+    'count',
+    (a) => `(SELECT count(*) FROM json_each(${a.sql}) WHERE value)`,
+    () => T.uint32,
+  ),
   reducing('arraySum', 'sum', (a) => `(SELECT COALESCE(sum(value), 0) FROM json_each(${a.sql}))`, numericElement),
   reducing(
     'arrayMax',

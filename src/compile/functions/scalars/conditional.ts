@@ -57,7 +57,11 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     min: 2,
     max: 2,
     nulls: 'custom',
-    ret: (a) => T.nullable(baseType(a[0] ?? T.nothing)),
+    // nullIf(LowCardinality(String), …) is LowCardinality(Nullable(String)) in ClickHouse.
+    ret: (a) => {
+      const out = T.nullable(baseType(a[0] ?? T.nothing));
+      return a[0]?.kind === 'lowcardinality' ? { kind: 'lowcardinality', inner: out } : out;
+    },
     emit: ([a, b]) => `nullif(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`,
   }),
   scalar({

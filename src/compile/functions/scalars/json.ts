@@ -40,12 +40,18 @@ function walk(text: unknown, path: readonly unknown[]): unknown {
 
 const raw = (v: unknown) => (v === MISSING ? '' : JSON.stringify(v));
 
-function toNumber(v: unknown, int: boolean): number {
-  if (typeof v === 'number') return int ? Math.trunc(v) : v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return int ? Math.trunc(Number(v)) : Number(v);
-  return 0;
+/** JSON value → number for typed extraction (JSONExtract(j, 'k', 'Int64')): true is 1, negatives to unsigned are 0. */
+function toNumber(v: unknown, int: boolean, unsigned = false): number {
+  let n = 0;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'boolean') n = v ? 1 : 0;
+  else if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) n = Number(v);
+  if (unsigned && n < 0) return 0;
+  return int ? Math.trunc(n) : n;
 }
+
+/** JSONExtractInt/UInt/Float read numbers (and numeric strings) only: a boolean gives 0 (ClickHouse 26). */
+const numberOnly = (v: unknown, int: boolean, unsigned = false) => (typeof v === 'boolean' ? 0 : toNumber(v, int, unsigned));
 
 const typeCache = new Map<string, ChType>();
 
@@ -59,7 +65,7 @@ export function jsonToStorage(v: unknown, t: ChType, top = true): unknown {
     case 'fixedstring':
       return typeof v === 'string' ? v : present && typeof v === 'object' ? JSON.stringify(v) : present ? String(v) : '';
     case 'int':
-      return toNumber(v, true);
+      return toNumber(v, true, !b.signed);
     case 'float':
     case 'decimal':
       return toNumber(v, false);
@@ -95,13 +101,16 @@ const EXTRACT = udf(
     if (json === null) return null;
     switch (kind) {
       case 'String': {
+        // Non-strings come back as their compact JSON text (1.50 → '1.5', [1, 2] → '[1,2]'); null and misses ''.
         const v = walk(json, path);
-        return typeof v === 'string' ? v : '';
+        return typeof v === 'string' ? v : v === MISSING || v === null ? '' : JSON.stringify(v);
       }
       case 'Int':
-        return toNumber(walk(json, path), true);
+        return numberOnly(walk(json, path), true);
+      case 'UInt':
+        return numberOnly(walk(json, path), true, true);
       case 'Float':
-        return toNumber(walk(json, path), false);
+        return numberOnly(walk(json, path), false);
       case 'Bool': {
         const v = walk(json, path);
         return v === true || (typeof v === 'number' && v !== 0) ? 1 : 0;
@@ -186,7 +195,7 @@ function extractFn(name: string, kind: string, ret: ChType): FunctionDef {
 export const JSON_FUNCTIONS: readonly FunctionDef[] = [
   extractFn('JSONExtractString', 'String', T.string),
   extractFn('JSONExtractInt', 'Int', T.int64),
-  extractFn('JSONExtractUInt', 'Int', T.uint64),
+  extractFn('JSONExtractUInt', 'UInt', T.uint64),
   extractFn('JSONExtractFloat', 'Float', T.float64),
   extractFn('JSONExtractBool', 'Bool', T.uint8),
   extractFn('JSONExtractRaw', 'Raw', T.string),

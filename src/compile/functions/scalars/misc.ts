@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { baseType, type ChType, T } from '../../../types/ast.js';
+import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
+import { defaultSql } from '../aggregates/native.js';
 import { constNumber, constString, jsonValueSql, scalar } from '../define.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
@@ -77,6 +78,29 @@ function window(
 }
 
 const first = (a: readonly ChType[]) => a[0] ?? T.nothing;
+
+/**
+ * lag/lead with ClickHouse's default for a missing row: the type's default (0, ''), not NULL. SQLite's
+ * three-argument form gives the default only outside the partition, so NULL values inside stay NULL.
+ */
+function offsetWindow(name: string, sqlName: string, aliases: string[]): FunctionDef {
+  return scalar({
+    name,
+    aliases,
+    caseInsensitive: true,
+    kind: 'window',
+    min: 1,
+    max: 3,
+    nulls: 'custom',
+    ret: first,
+    emit: ([x, n, dflt], ctx, call) => {
+      if (!call.over) return ctx.fail(`${name} needs an OVER clause`);
+      const a = x as EmittedArg;
+      const fallback = dflt ? dflt.sql : isNullable(a.type) ? 'NULL' : defaultSql(a.type);
+      return `${sqlName}(${a.sql}, ${n ? n.sql : '1'}, ${fallback}) OVER ${call.over}`;
+    },
+  });
+}
 
 function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
   const n = constNumber(i);
@@ -161,8 +185,8 @@ export const MISC: readonly FunctionDef[] = [
   window('ntile', 'ntile', () => T.uint64, 1, 1),
   // lagInFrame/leadInFrame respect the frame; SQLite's lag/lead ignore it. They agree with an
   // unbounded frame (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), the common use.
-  window('lagInFrame', 'lag', first, 1, 3, ['lag']),
-  window('leadInFrame', 'lead', first, 1, 3, ['lead']),
+  offsetWindow('lagInFrame', 'lag', ['lag']),
+  offsetWindow('leadInFrame', 'lead', ['lead']),
   window('first_value', 'first_value', first, 1, 1, ['any_value_window']),
   window('last_value', 'last_value', first, 1, 1),
   window('nth_value', 'nth_value', first, 2, 2),

@@ -7,6 +7,7 @@ import { udf } from '../udf/registry.js';
 export function floatText(v: number): string {
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (Object.is(v, -0)) return '-0';
   return String(v).replace('e+', 'e');
 }
 
