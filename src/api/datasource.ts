@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../diagnostics/user-error.js';
@@ -134,4 +134,33 @@ export async function quarantineRows(options: TargetOptions & { datasource: stri
   const sql = `SELECT * FROM ${options.datasource}_quarantine ORDER BY insertion_date DESC LIMIT ${Math.max(1, Math.floor(options.limit ?? 100))} FORMAT JSON`;
   const target: Target = resolveTarget(options);
   return (await call<{ data: Record<string, unknown>[] }>(target, `/v0/sql?q=${encodeURIComponent(sql)}`)).data;
+}
+
+/**
+ * `mk datasource quarantine <ds> --export file.csv`: every quarantined row's original values as CSV
+ * (a header of column names), to fix by hand and replay. NULL (a missing value) is an empty field.
+ */
+export async function exportQuarantine(options: TargetOptions & { datasource: string; file: string }): Promise<number> {
+  const target = resolveTarget(options);
+  const info = await call<DatasourceListing>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}`);
+  const names = info.columns.map((c) => c.name);
+  const sql = `SELECT ${names.map((n) => `\`${n.replace(/`/g, '')}\``).join(', ')} FROM ${options.datasource}_quarantine ORDER BY insertion_date FORMAT JSON`;
+  const rows = (await call<{ data: Record<string, unknown>[] }>(target, `/v0/sql?q=${encodeURIComponent(sql)}`)).data;
+  const field = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [names.join(','), ...rows.map((r) => names.map((n) => field(r[n])).join(','))];
+  writeFileSync(options.file, `${lines.join('\n')}\n`);
+  return rows.length;
+}
+
+/**
+ * `mk datasource quarantine <ds> --replay file`: empties the quarantine, then appends the fixed rows;
+ * rows still wrong land in the quarantine again.
+ */
+export async function replayQuarantine(options: Omit<UploadOptions, 'mode'>): Promise<UploadSummary & { cleared: number }> {
+  const target = resolveTarget(options);
+  const { rows_deleted } = await call<{ rows_deleted: number }>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}/quarantine/truncate`, { method: 'POST' });
+  return { ...(await uploadFile({ ...options, mode: 'append' })), cleared: rows_deleted };
 }

@@ -1,4 +1,4 @@
-import { deleteRows, listDatasources, quarantineRows, truncateDatasource, type UploadProgress, uploadFile } from '../api/datasource.js';
+import { deleteRows, exportQuarantine, listDatasources, quarantineRows, replayQuarantine, truncateDatasource, type UploadProgress, uploadFile } from '../api/datasource.js';
 import { type TargetFlags, target } from './commands/datasource.js';
 import { makeChalk, printJson, say } from './output.js';
 
@@ -47,7 +47,19 @@ export async function runDelete(datasource: string, opts: TargetFlags & { sqlCon
   return 0;
 }
 
-export async function runQuarantine(datasource: string, opts: TargetFlags & { limit: number }): Promise<number> {
+export async function runQuarantine(datasource: string, opts: TargetFlags & { limit: number; export?: string; replay?: string }): Promise<number> {
+  if (opts.export) {
+    const n = await exportQuarantine({ ...target(opts), datasource, file: opts.export });
+    if (opts.json) return printJson({ datasource, exported: n, file: opts.export }), 0;
+    say(`${makeChalk().green('✓')} Wrote ${n} quarantined rows of ${datasource} to ${opts.export}: fix them, then mk datasource quarantine ${datasource} --replay ${opts.export}`);
+    return 0;
+  }
+  if (opts.replay) {
+    const summary = await replayQuarantine({ ...target(opts), datasource, file: opts.replay });
+    if (opts.json) return printJson(summary), 0;
+    say(`${makeChalk().green('✓')} Replayed ${summary.rows} rows into ${datasource}; ${summary.quarantined} still went to quarantine`);
+    return 0;
+  }
   const rows = await quarantineRows({ ...target(opts), datasource, limit: opts.limit });
   if (opts.json) return printJson(rows), 0;
   if (rows.length === 0) return say(`${datasource}_quarantine is empty`), 0;

@@ -188,6 +188,14 @@ export class Store {
     this.runner.noteWrite(t.physical, 'reset');
   }
 
+  /** Deletes every row of `<ds>_quarantine` (before replaying fixed rows). */
+  truncateQuarantine(ds: string): number {
+    const t = this.target(ds);
+    const n = this.write(() => this.db.prepare(`DELETE FROM ${ident(t.quarantine)}`).run().changes);
+    this.runner.noteWrite(t.quarantine, 'reset');
+    return n;
+  }
+
   /** Deletes the rows matching an SQLite condition over the storage encoding; returns the count. */
   deleteWhere(ds: string, sqlCondition: string, params: readonly unknown[] = []): number {
     const t = this.target(ds);

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChunkSplitter } from '../../src/api/datasource-chunks.js';
-import { deleteRows, listDatasources, quarantineRows, truncateDatasource, uploadFile } from '../../src/api/datasource.js';
+import { deleteRows, exportQuarantine, listDatasources, quarantineRows, replayQuarantine, truncateDatasource, uploadFile } from '../../src/api/datasource.js';
 import { ADMIN, EVENTS_DATASOURCE, rowsOf, startTestServer, type TestServer } from './events-host.js';
 
 describe('ChunkSplitter', () => {
@@ -102,5 +102,26 @@ describe("Tinybird's TypeScript SDK against mk", () => {
     expect(rowsOf(s, 'events').map((r) => r.id)).toEqual([1]);
     await api.truncateDatasource('events');
     expect(rowsOf(s, 'events')).toEqual([]);
+  });
+});
+
+describe('quarantine export and replay', () => {
+  it('exports quarantined rows as CSV, and replays the fixed file (rows still wrong go back)', async () => {
+    const { s, target } = await listening();
+    const body = [
+      JSON.stringify({ id: 'x1', name: 'a, "quoted"', at: '2026-01-02 03:04:05' }),
+      JSON.stringify({ id: 'x2', name: 'b', at: '2026-01-02 03:04:05' }),
+      JSON.stringify({ id: 1, name: 'ok', at: '2026-01-02 03:04:05' }),
+    ].join('\n');
+    await uploadFile({ ...target, datasource: 'events', file: file('in.ndjson', body), mode: 'append' });
+    const out = join(mkdtempSync(join(tmpdir(), 'mk-q-')), 'q.csv');
+    expect(await exportQuarantine({ ...target, datasource: 'events', file: out })).toBe(2);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toBe('id,name,at\nx1,"a, ""quoted""",2026-01-02 03:04:05\nx2,b,2026-01-02 03:04:05\n');
+    writeFileSync(out, csv.replace('x1', '7'));
+    const replay = await replayQuarantine({ ...target, datasource: 'events', file: out });
+    expect(replay).toMatchObject({ cleared: 2, rows: 1, quarantined: 1 });
+    expect(rowsOf(s, 'events', 'id').map((r) => `${r.id}:${r.name}`)).toEqual(['1:ok', '7:a, "quoted"']);
+    expect((await quarantineRows({ ...target, datasource: 'events' })).map((r) => r.id)).toEqual(['x2']);
   });
 });

@@ -57,8 +57,10 @@ export function registerDatasource(mk: Command): void {
     ds
       .command('quarantine <datasource>')
       .description("show the newest rows of the data source's quarantine")
-      .option('--limit <n>', 'rows to show', (v) => Number(v), 20),
-  ).action(async (datasource: string, opts: TargetFlags & { limit: number }) => {
+      .option('--limit <n>', 'rows to show', (v) => Number(v), 20)
+      .option('--export <file.csv>', 'write every quarantined row (original values) to a CSV file to fix')
+      .option('--replay <file>', 'empty the quarantine and append the fixed rows (rows still wrong return to it)'),
+  ).action(async (datasource: string, opts: TargetFlags & { limit: number; export?: string; replay?: string }) => {
     process.exitCode = await (await run()).runQuarantine(datasource, opts);
   });
 }

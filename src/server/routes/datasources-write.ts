@@ -65,6 +65,13 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
     });
   });
 
+  // mk's own: empties the quarantine so fixed rows can be replayed (`mk datasource quarantine --replay`).
+  app.post('/v0/datasources/:name/quarantine/truncate', async (request, reply) => {
+    const name = (request.params as { name: string }).name;
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    return guarded(reply, async () => ({ rows_deleted: workspaceWith(host, name).store.truncateQuarantine(name) }));
+  });
+
   app.post('/v0/datasources/:name/delete', async (request, reply) => {
     const name = (request.params as { name: string }).name;
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
