@@ -1,3 +1,4 @@
+import type { TokenStore } from '../auth/token-store.js';
 import type { TokenRecord } from '../auth/tokens.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -12,6 +13,8 @@ export interface Host {
   /** Extra static tokens (beyond the admin token and the project's TOKEN lines). */
   staticTokens(): readonly TokenRecord[];
   readonly deployments?: DeploymentTarget;
+  /** Where static tokens live (`/v0/tokens`); when absent, the store registered for the admin token. */
+  readonly tokenStore?: TokenStore;
 }
 
 export interface DeployFile {
