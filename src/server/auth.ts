@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type JwtPayload, looksLikeJwt, verifyJwt } from '../auth/jwt.js';
 import { RateLimiter } from '../auth/rate-limit.js';
-import { tokenStoreFor } from '../auth/token-store.js';
+import { type TokenStore, tokenStoreFor } from '../auth/token-store.js';
 import { findToken, grants, type Permission, type TokenRecord } from '../auth/tokens.js';
 import { sendError } from './errors.js';
 import type { Host } from './host.js';
@@ -23,12 +23,17 @@ export function presentedToken(request: FastifyRequest): string | undefined {
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
+/** The host's static-token store: its own, else the one registered for its admin token (mk dev, mk serve). */
+export function tokenStoreOf(host: Host): TokenStore | undefined {
+  return host.tokenStore ?? tokenStoreFor(host.adminToken);
+}
+
 /** Every static token the host accepts right now: admin, static, and the live project's resource tokens. */
 export function knownTokens(host: Host): TokenRecord[] {
   return [
     { name: 'admin token', token: host.adminToken, scopes: ['ADMIN'] },
     ...host.staticTokens(),
-    ...(tokenStoreFor(host.adminToken)?.staticTokens() ?? []),
+    ...(tokenStoreOf(host)?.staticTokens() ?? []),
     ...(host.current()?.tokens ?? []),
   ];
 }

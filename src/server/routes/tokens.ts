@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type JwtScope, signJwt } from '../../auth/jwt.js';
-import { tokenStoreFor } from '../../auth/token-store.js';
 import { scopeError, type TokenRecord } from '../../auth/tokens.js';
-import { authorize } from '../auth.js';
+import { authorize, tokenStoreOf } from '../auth.js';
 import { structuredBody } from '../body.js';
 import { sendError } from '../errors.js';
 import type { Host } from '../host.js';
@@ -53,7 +52,7 @@ export function tokensRoutes(app: FastifyInstance, host: Host): void {
         token: signJwt({ workspace_id: 'mk', name, exp, scopes, ...(limits?.rps ? { limits: { rps: limits.rps } } : {}) }, host.adminToken),
       };
     }
-    const store = tokenStoreFor(host.adminToken);
+    const store = tokenStoreOf(host);
     if (!store) return sendError(reply, 405, 'This server does not keep static tokens');
     const name = typeof query.name === 'string' ? query.name : typeof body.name === 'string' ? body.name : undefined;
     if (!name || !/^[A-Za-z0-9_.-]+$/.test(name)) return sendError(reply, 400, 'A token needs a name (letters, digits, _ . -)');
@@ -73,7 +72,7 @@ export function tokensRoutes(app: FastifyInstance, host: Host): void {
   app.post('/v0/tokens/:name/refresh', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'tokens' })) return reply;
     const name = (request.params as { name: string }).name;
-    const refreshed = tokenStoreFor(host.adminToken)?.refresh(name);
+    const refreshed = tokenStoreOf(host)?.refresh(name);
     if (!refreshed) return sendError(reply, 404, `Token '${name}' not found`);
     const found = allTokens(host).find((t) => t.record.name === name);
     return found ? describe(found) : describe({ record: refreshed, origin: 'static' });
@@ -84,7 +83,7 @@ export function tokensRoutes(app: FastifyInstance, host: Host): void {
     const name = (request.params as { name: string }).name;
     if (host.current()?.tokens.some((t) => t.name === name))
       return sendError(reply, 409, `Token '${name}' comes from a TOKEN line: remove it from the datafiles and deploy`);
-    if (!tokenStoreFor(host.adminToken)?.remove(name)) return sendError(reply, 404, `Token '${name}' not found`);
+    if (!tokenStoreOf(host)?.remove(name)) return sendError(reply, 404, `Token '${name}' not found`);
     return reply.code(204).send();
   });
 }
@@ -98,7 +97,7 @@ function allTokens(host: Host): Listed[] {
   return [
     { record: { name: 'admin token', token: host.adminToken, scopes: ['ADMIN'] }, origin: 'admin' },
     ...host.staticTokens().map((record) => ({ record, origin: 'static' as const })),
-    ...(tokenStoreFor(host.adminToken)?.staticTokens() ?? []).map((record) => ({ record, origin: 'static' as const })),
+    ...(tokenStoreOf(host)?.staticTokens() ?? []).map((record) => ({ record, origin: 'static' as const })),
     ...(host.current()?.tokens ?? []).map((record) => ({ record, origin: 'resource' as const })),
   ];
 }
