@@ -49,12 +49,6 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
       'error: Query failed: Code: 59. DB::Exception: Invalid type for filter in WHERE: Nullable(String). In query SELECT id FROM events WHERE note ORDER BY id ASC. (ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER)',
     mk: 'id:UInt32 []',
   },
-  'SELECT sum(user) AS s FROM events': {
-    reason: 'sum(String) is an error in ClickHouse; mk returns 0',
-    clickhouse:
-      'error: Query failed: Code: 43. DB::Exception: Illegal type String of argument for aggregate function sum. (ILLEGAL_TYPE_OF_ARGUMENT)',
-    mk: 's:Float64 [[0]]',
-  },
   "SELECT 1 + 'a' AS a": {
     reason: "1 + 'a' is an error in ClickHouse; mk returns 1",
     clickhouse:

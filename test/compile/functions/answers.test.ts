@@ -79,3 +79,14 @@ describe('-Merge takes one state whatever the aggregate arity', () => {
     expect([r.def.minArgs, r.def.maxArgs]).toEqual([min, max]);
   });
 });
+
+describe('aggregates ClickHouse rejects for text', () => {
+  it.each(['sum', 'avg', 'quantile', 'sumIf'])('%s(String) is ILLEGAL_TYPE_OF_ARGUMENT', (name) => {
+    const args = name.endsWith('If') ? [col('s', 'String'), col('c', 'UInt8')] : [col('s', 'String')];
+    expect(() => compile(name, args)).toThrow(/Illegal type String of argument for aggregate function/);
+  });
+  it('still sums numbers and counts strings', () => {
+    expect(printType(compile('sum', [col('n', 'Int32')]).type)).toBe('Int64');
+    expect(printType(compile('count', [col('s', 'String')]).type)).toBe('UInt64');
+  });
+});

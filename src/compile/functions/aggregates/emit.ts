@@ -1,10 +1,24 @@
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { isJsonEncoded } from '../../../types/encoding.js';
+import { printType } from '../../../types/print.js';
 import { sqlLiteral } from '../define.js';
 import type { CallInfo, Combinator, EmitContext, EmittedArg } from '../types.js';
 import { type AggregateDef, emitHook } from './defs.js';
 import { type AggMods, aggCall, defaultSql } from './native.js';
 import { emptyResult, type Selector } from './udfs.js';
+
+/** Aggregates ClickHouse rejects for text arguments (sum(String) is ILLEGAL_TYPE_OF_ARGUMENT, not 0). */
+const NUMERIC_ONLY = new Set([
+  'sum',
+  'avg',
+  'quantile',
+  'quantiles',
+  'varPop',
+  'varSamp',
+  'stddevPop',
+  'stddevSamp',
+  'groupArrayMovingSum',
+]);
 
 /** Resolves an aggregate name (with combinators) for states read by -Merge; set by the registry. */
 export const lookupHook: { lookup?: (name: string) => { def: AggregateDef; combinators: readonly Combinator[] } | undefined } = {};
@@ -37,6 +51,10 @@ export function emitAggregate(plan: Plan, call: CallInfo, ctx: EmitContext): { s
     const b = baseType(a.type);
     return isArray && b.kind === 'array' ? baseType(b.element) : b;
   });
+  if (NUMERIC_ONLY.has(def.impl)) {
+    const text = valueTypes.find((b) => ['string', 'fixedstring', 'uuid'].includes(b.kind));
+    if (text) ctx.fail(`Illegal type ${printType(text)} of argument for aggregate function ${def.name} (ILLEGAL_TYPE_OF_ARGUMENT)`);
+  }
   const nullableInput = def.nullable && args.some((a) => isNullable(a.type));
   const orNull = combs.includes('OrNull') || nullableInput;
   const orDefault = combs.includes('OrDefault');
