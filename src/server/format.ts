@@ -1,4 +1,4 @@
-import { formatResponse, type QueryResult as StoreResult } from '../store/index.js';
+import { formatResponse, type OutputFormat as StoreFormat, type QueryResult as StoreResult } from '../store/index.js';
 import type { QueryResult } from '../workspace/types.js';
 
 export type OutputFormat = 'json' | 'csv' | 'ndjson';
@@ -15,4 +15,25 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
  */
 export function formatResult(result: QueryResult, format: OutputFormat): string {
   return formatResponse(result as StoreResult, format === 'csv' ? 'csvwithnames' : format);
+}
+
+/** `FORMAT x` names the Query API accepts, with what mk writes for each (ClickHouse's spellings). */
+export const SQL_FORMATS: Record<string, { readonly store: StoreFormat; readonly contentType: string; readonly header?: 'tsv' }> = {
+  json: { store: 'json', contentType: CONTENT_TYPES.json },
+  jsoneachrow: { store: 'ndjson', contentType: CONTENT_TYPES.ndjson },
+  csv: { store: 'csv', contentType: CONTENT_TYPES.csv },
+  csvwithnames: { store: 'csvwithnames', contentType: CONTENT_TYPES.csv },
+  tsv: { store: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8' },
+  tabseparated: { store: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8' },
+  tsvwithnames: { store: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8', header: 'tsv' },
+  tabseparatedwithnames: { store: 'tsv', contentType: 'text/tab-separated-values; charset=utf-8', header: 'tsv' },
+};
+
+/** Serialises a Query API result in one of SQL_FORMATS. */
+export function formatSqlResult(result: QueryResult, name: keyof typeof SQL_FORMATS): string {
+  const f = SQL_FORMATS[name]!;
+  const body = formatResponse(result as StoreResult, f.store);
+  if (!f.header) return body;
+  const escape = (s: string) => s.replace(/[\\\t\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n' })[c]!);
+  return `${result.meta.map((m) => escape(m.name)).join('\t')}\n${body}`;
 }
