@@ -24,6 +24,9 @@ describe('operator functions (ClickHouse 26 answers)', () => {
     ['plus', [n(19723, 'Date'), n(1, 'UInt8')], 19724, 'Date'],
     ['minus', [n(5, 'UInt8'), n(3, 'UInt8')], 2, 'Int16'],
     ['minus', [n(19723, 'Date'), n(19723, 'Date')], 0, 'Int32'],
+    ['plus', [n(1704068100, 'DateTime'), n(1, 'IntervalDay')], 1704154500, 'DateTime'], // calendar arithmetic
+    ['minus', [n(19723, 'Date'), n(1, 'IntervalMonth')], 19692, 'Date'],
+    ['plus', [n(2, 'IntervalHour'), n(1704068100, 'DateTime')], 1704075300, 'DateTime'],
     ['multiply', [n(2, 'UInt8'), n(3, 'UInt8')], 6, 'UInt16'],
     ['multiply', [n(20, 'Float64'), n(2, 'UInt8')], 40, 'Float64'],
     ['divide', [n(1, 'UInt8'), n(4, 'UInt8')], 0.25, 'Float64'],

@@ -10,6 +10,7 @@ export const LIBRARY: CaseGroup = {
     "SELECT cityHash64('a', 'b', 'c') AS a, sipHash64('a', 'b', 'c') AS b, xxHash64('a', 'b', 'c') AS c",
     'SELECT id, bitAnd(qty, 3) AS a, bitOr(id, 256) AS b, bitXor(qty, -1) AS c, bitShiftRight(id, 1) AS d, bitNot(flag) AS e FROM events ORDER BY id',
     'SELECT id, negate(id) AS a, plus(id, qty) AS b, minus(id, 1) AS c, multiply(amount, 2) AS d, abs(qty) AS e FROM events ORDER BY id',
+    'SELECT id, plus(ts, INTERVAL 1 DAY) AS a, minus(day, INTERVAL 1 MONTH) AS b, plus(INTERVAL 2 HOUR, ts) AS c FROM events ORDER BY id',
     'SELECT id, toUInt8(qty) AS a, toInt8(id * 20) AS b, toUInt16(big) AS c FROM events ORDER BY id',
     "SELECT id, toHour(ts, 'Asia/Kolkata') AS h, toDate(ts, 'Asia/Tokyo') AS d, toStartOfDay(ts, 'America/New_York') AS s FROM events ORDER BY id",
     "SELECT id, toStartOfHour(toTimezone(ts, 'Asia/Kolkata')) AS h, formatDateTime(ts, '%F %T', 'Asia/Tokyo') AS f FROM events ORDER BY id",

@@ -1,5 +1,6 @@
 import { arithmeticType, negateType } from '../../../analysis/sql/type-rules.js';
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
+import { dateAddSql, dateAddType } from '../dates/arith.js';
 import { scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
@@ -19,9 +20,26 @@ function arith(name: string, op: '+' | '-' | '*'): FunctionDef {
     min: 2,
     max: 2,
     nulls: 'custom',
-    ret: ([a, b]) => arithmeticType(op, a as ChType, b as ChType),
-    emit: ([a, b]) => `(${s(a)} ${op} ${s(b)})`,
+    ret: ([a, b]) => {
+      const iv = intervalSide(op, a as ChType, b as ChType);
+      return iv ? dateAddType(iv.date, iv.unit) : arithmeticType(op, a as ChType, b as ChType);
+    },
+    emit: ([a, b]) => {
+      const [x, y] = [a as EmittedArg, b as EmittedArg];
+      // plus(ts, INTERVAL 1 DAY) is calendar arithmetic, as `ts + INTERVAL 1 DAY` is.
+      const iv = intervalSide(op, x.type, y.type);
+      if (iv) return iv.date === x.type ? dateAddSql(x, iv.unit, y.sql, op === '-' ? -1 : 1) : dateAddSql(y, iv.unit, x.sql, 1);
+      return `(${x.sql} ${op} ${y.sql})`;
+    },
   });
+}
+
+/** The date side and unit of `date ± interval` / `interval + date`, if one side is an interval. */
+function intervalSide(op: string, a: ChType, b: ChType): { date: ChType; unit: string } | undefined {
+  if (op === '*') return undefined;
+  if (b.kind === 'interval') return { date: a, unit: b.unit };
+  if (op === '+' && a.kind === 'interval') return { date: b, unit: a.unit };
+  return undefined;
 }
 
 /**
