@@ -80,7 +80,8 @@ export class Scope {
       if (dotted[0]) return ok({ kind: 'column', ...dotted[0] });
     } else {
       const qualifier = parts.slice(0, -1).join('.');
-      const rel = this.relations.find((r) => r.qualifiers.includes(qualifier));
+      // An alias wins over a table's own name: `FROM a AS b JOIN b AS a`.
+      const rel = this.relations.find((r) => r.qualifiers[0] === qualifier) ?? this.relations.find((r) => r.qualifiers.includes(qualifier));
       if (rel) {
         const column = rel.columns.find((c) => c.name === name);
         if (column) return ok({ kind: 'column', relation: rel, column });

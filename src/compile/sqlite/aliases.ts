@@ -13,6 +13,8 @@ export function collectAliases(s: A.Select, scope: Scope): void {
       visit(e.expr);
       return;
     }
+    // `* REPLACE (x + 1 AS x)` names its expression like an alias: WHERE and ORDER BY read it too.
+    if (e.kind === 'star') for (const r of e.replace) visit({ kind: 'alias', name: r.name, expr: r.expr, range: e.range });
     for (const child of children(e)) visit(child);
   };
   for (const e of [...s.items, s.prewhere, s.where, s.having, ...(s.groupBy?.exprs ?? []), ...s.orderBy.map((o) => o.expr)]) visit(e);

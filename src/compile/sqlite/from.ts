@@ -61,7 +61,9 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
     addRelation(env.scope, [alias], alias, []);
     return `(SELECT NULL) AS ${q(alias)}`;
   }
-  addRelation(env.scope, t.alias ? [t.alias] : [alias, name], alias, source.columns);
+  // ClickHouse still knows an aliased table by its own name: `FROM stats AS s … stats.average`.
+  const own = [...new Set([name, t.parts[t.parts.length - 1]!])];
+  addRelation(env.scope, t.alias ? [t.alias, ...own] : [alias, ...own], alias, source.columns);
   if (t.sample) env.ctx.report('MK4201', 'SAMPLE is ignored: mk reads every row', t.range, 'warning');
   const rows = t.final && source.engine && /Replacing/i.test(source.engine.kind) ? finalSql(source, env, t) : source.sql;
   return `${onePer(rows, anyBy, source.columns)} AS ${q(alias)}`;

@@ -235,10 +235,15 @@ function expandItems(items: readonly A.Expr[], env: ExprEnv): Item[] {
           const value = env.scope.values.get(col.name);
           // A name already taken by an earlier table's column is qualified, as ClickHouse does: `u.id`.
           const name = out.some((o) => o.name === col.name) ? `${rel.qualifiers[0]}.${col.name}` : col.name;
+          const replaced = item.replace.find((r) => r.name === col.name)?.expr;
           out.push({
             name,
-            emitted: value && !item.qualifier.length ? { sql: value.sql, type: value.type } : compileExpr(ref, env),
-            source: ref,
+            emitted: replaced
+              ? compileExpr({ kind: 'alias', name: col.name, expr: replaced, range: item.range }, env)
+              : value && !item.qualifier.length
+                ? { sql: value.sql, type: value.type }
+                : compileExpr(ref, env),
+            source: replaced ?? ref,
           });
         }
       }

@@ -164,6 +164,8 @@ export interface Star {
   /** `t.*` has qualifier ['t']. */
   readonly qualifier: readonly string[];
   readonly except: readonly string[];
+  /** `* REPLACE (expr AS col)`: these columns read the expression instead. */
+  readonly replace: readonly { readonly name: string; readonly expr: Expr }[];
   readonly range: Range;
 }
 

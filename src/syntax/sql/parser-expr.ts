@@ -278,6 +278,16 @@ export abstract class ExpressionParser extends CstParser {
         { ALT: () => this.CONSUME2(t.IdentLike, { LABEL: 'except' }) },
       ]);
     });
+    // `* REPLACE (expr AS col, …)`: REPLACE is no keyword (replace() is a function), so it is told by its image.
+    this.OPTION2({
+      GATE: () => /^replace$/i.test(this.LA(1).image) && tokenMatcher(this.LA(2), t.LParen),
+      DEF: () => {
+        this.CONSUME3(t.IdentLike, { LABEL: 'replaceKw' });
+        this.CONSUME2(t.LParen);
+        this.AT_LEAST_ONE_SEP2({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'replace' }) });
+        this.CONSUME2(t.RParen);
+      },
+    });
   });
 
   protected columnRef = this.RULE('columnRef', () => {
@@ -427,9 +437,10 @@ export abstract class ExpressionParser extends CstParser {
     this.CONSUME(t.RParen);
   });
 
+  /** ClickHouse reads an arithmetic expression up to the unit: `INTERVAL -dateDiff('day', a, b) - 1 DAY`. */
   protected intervalExpr = this.RULE('intervalExpr', () => {
     this.CONSUME(t.Interval);
-    this.SUBRULE(this.unary);
+    this.SUBRULE(this.additive);
     this.OPTION(() => this.CONSUME(t.Identifier, { LABEL: 'unit' }));
   });
 
@@ -528,17 +539,21 @@ export abstract class ExpressionParser extends CstParser {
     return tokenMatcher(next, t.Comma) || tokenMatcher(next, t.RParen) || next.tokenType.name === 'EOF';
   }
 
-  /** INTERVAL is also a common column name (`started_at AS interval … GROUP BY interval`). */
+  /**
+   * INTERVAL is also a common column name (`started_at AS interval … GROUP BY interval`): it starts an
+   * interval when a value follows — a literal, `(`, `-`, a name then a unit, or a call (`INTERVAL toUInt16(x) HOUR`).
+   */
   protected intervalAhead(): boolean {
     const next = this.LA(2);
     if (tokenMatcher(next, t.NumberLit) || tokenMatcher(next, t.StringLit) || tokenMatcher(next, t.LParen) || tokenMatcher(next, t.Minus))
       return true;
-    return tokenMatcher(next, t.IdentLike) && tokenMatcher(this.LA(3), t.Identifier);
+    const name = tokenMatcher(next, t.IdentLike) || tokenMatcher(next, t.KeywordFunction);
+    return name && (tokenMatcher(this.LA(3), t.Identifier) || tokenMatcher(this.LA(3), t.LParen));
   }
 
   protected queryStartsAt(i: number): boolean {
     const tok = this.LA(i);
-    if (tokenMatcher(tok, t.Select) || tokenMatcher(tok, t.With)) return true;
+    if (tokenMatcher(tok, t.Select) || tokenMatcher(tok, t.With) || tokenMatcher(tok, t.From)) return true;
     // `((SELECT …))` and `(SELECT …) UNION ALL (SELECT …)`.
     return tokenMatcher(tok, t.LParen) && this.queryStartsAt(i + 1);
   }

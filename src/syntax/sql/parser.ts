@@ -53,10 +53,25 @@ class SqlParser extends ExpressionParser {
 
   private selectStmt = this.RULE('selectStmt', () => {
     this.OPTION(() => this.SUBRULE(this.withClause));
-    this.CONSUME(t.Select);
-    this.OPTION2(() => this.CONSUME(t.Distinct));
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.selectItem) });
-    this.OPTION3(() => this.SUBRULE(this.fromClause));
+    // ClickHouse also takes FROM first: `FROM t SELECT a` (to-ast reads either position).
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.fromClause);
+          this.CONSUME(t.Select);
+          this.OPTION2(() => this.CONSUME(t.Distinct));
+          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.selectItem) });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(t.Select);
+          this.OPTION3(() => this.CONSUME2(t.Distinct));
+          this.AT_LEAST_ONE_SEP4({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.selectItem) });
+          this.option(11, () => this.SUBRULE2(this.fromClause));
+        },
+      },
+    ]);
     this.OPTION4(() => {
       this.CONSUME(t.Prewhere);
       this.SUBRULE(this.expression, { LABEL: 'prewhere' });

@@ -112,7 +112,10 @@ const PRINTERS: { [K in A.ExprKind]: (e: Extract<A.Expr, { kind: K }>) => string
             : 'false'
           : (e.text ?? String(e.value)),
   column: (e) => e.parts.map(ident).join('.'),
-  star: (e) => `${e.qualifier.map((q) => `${ident(q)}.`).join('')}*${e.except.length ? ` EXCEPT (${e.except.map(ident).join(', ')})` : ''}`,
+  star: (e) =>
+    `${e.qualifier.map((q) => `${ident(q)}.`).join('')}*${e.except.length ? ` EXCEPT (${e.except.map(ident).join(', ')})` : ''}${
+      e.replace.length ? ` REPLACE (${e.replace.map((r) => `${printExpr(r.expr)} AS ${ident(r.name)}`).join(', ')})` : ''
+    }`,
   call: (e) => {
     const params = e.params ? `(${list(e.params)})` : '';
     const over = e.over ? ` OVER ${printWindow(e.over)}` : '';

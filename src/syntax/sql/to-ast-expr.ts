@@ -110,12 +110,12 @@ const READERS: Record<string, Reader> = {
     }
   },
   star(b, cst) {
-    return { kind: 'star', qualifier: [], except: toks(cst.children, 'except').map(identName), range: b.nodeRange(cst) };
+    return readStar(b, cst, []);
   },
   columnRef(b, cst) {
     const parts = toks(cst.children, 'part').map(identName);
     const star = node(cst.children, 'star');
-    if (star) return { kind: 'star', qualifier: parts, except: toks(star.children, 'except').map(identName), range: b.nodeRange(cst) };
+    if (star) return { ...readStar(b, star, parts), range: b.nodeRange(cst) };
     return { kind: 'column', parts, range: b.nodeRange(cst) };
   },
   call(b, cst) {
@@ -178,7 +178,7 @@ const READERS: Record<string, Reader> = {
     const unit = tok(cst.children, 'unit');
     return {
       kind: 'interval',
-      value: first(b, cst, 'unary'),
+      value: first(b, cst, 'additive'),
       ...(unit ? { unit: unit.image.toUpperCase() } : {}),
       range: b.nodeRange(cst),
     };
@@ -279,4 +279,15 @@ export function parseNumber(text: string): number | bigint {
     return Number.isSafeInteger(n) ? n : BigInt(text);
   }
   return Number(text);
+}
+
+/** `q.* EXCEPT (…) REPLACE (expr AS col, …)`; a REPLACE item without its `AS col` is an error. */
+function readStar(b: AstBuilder, cst: CstNode, qualifier: string[]): A.Star {
+  const replace = nodes(cst.children, 'replace').flatMap((n) => {
+    const e = readExpr(b, n);
+    if (e.kind === 'alias') return [{ name: e.name, expr: e.expr }];
+    b.typeErrors.push({ message: 'Each REPLACE item needs a name: * REPLACE (expr AS column)', range: e.range });
+    return [];
+  });
+  return { kind: 'star', qualifier, except: toks(cst.children, 'except').map(identName), replace, range: b.nodeRange(cst) };
 }

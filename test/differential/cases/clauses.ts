@@ -112,6 +112,15 @@ export const CLAUSES: CaseGroup = {
     'SELECT count(), sum(qty), max(user) FROM events',
     'SELECT id + 1, lower(user), amount > 10 FROM events WHERE id = 1',
     'SELECT `user`, count() AS `the count` FROM events GROUP BY `user` ORDER BY `user`',
+    'FROM events SELECT id, user WHERE id < 3 ORDER BY id',
+    'SELECT * REPLACE (upper(user) AS user) FROM users ORDER BY user',
+    'SELECT * REPLACE (age * 2 AS age) FROM users WHERE age > 60 ORDER BY user',
+    "SELECT u.* EXCEPT (signup, score) REPLACE (concat(name, '!') AS name) FROM users AS u ORDER BY user",
+    'SELECT users.name FROM users AS u WHERE u.age > 30 ORDER BY users.name',
+    'WITH s AS (SELECT user, count() AS c FROM events GROUP BY user) SELECT s.user, s.c FROM s AS x ORDER BY s.user',
+    "SELECT id, ts - INTERVAL toUInt16('2') HOUR AS t FROM events WHERE id < 3 ORDER BY id",
+    "SELECT id, day + INTERVAL -dateDiff('day', day, toDate('2024-01-03')) - 1 DAY AS d FROM events WHERE id < 4 ORDER BY id",
+    'SELECT ts - INTERVAL 1 + 1 DAY AS d FROM events WHERE id = 1',
   ],
 };
 
