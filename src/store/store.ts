@@ -10,7 +10,8 @@
  *   callers that accept it (`durable: false`) get a commit without fsync, safe from a killed process.
  * - Engines: MergeTree-family tables store every row inserted; ReplacingMergeTree dedup, Summing and
  *   Aggregating merges, Collapsing signs are applied at query time by the compiler (FINAL etc.).
- *   ENGINE_TTL is recorded, not enforced yet. ENGINE Null keeps nothing: rows only feed the
+ *   ENGINE_TTL is enforced above the store (src/workspace/engines-ttl.ts deletes expired rows through
+ *   rowidView/deleteRows). ENGINE Null keeps nothing: rows only feed the
  *   materialized views over it (and bad rows still go to its quarantine).
  * - Materialized views: `addInsertListener` runs inside the ingest transaction over a temp table
  *   holding just the new rows; a throwing listener rolls the request back.
