@@ -37,11 +37,14 @@ export async function closeQueryPool(store: Store): Promise<void> {
 
 function makePool(store: Store): ReadPool | null {
   const env = process.env;
-  const configured = settings.get(store) ?? {};
-  const workers = configured.workers ?? numberFrom(env.MK_QUERY_WORKERS) ?? 2;
+  const configured = settings.get(store);
+  // Run from TypeScript sources (vitest), workers would load dist/, which may be older than src/:
+  // there they run only when asked for (configureQueries or MK_QUERY_WORKERS).
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workers = configured?.workers ?? numberFrom(env.MK_QUERY_WORKERS) ?? (fromSource ? 0 : 2);
   if (workers <= 0 || store.file === ':memory:' || store.file === '' || !readPoolAvailable()) return null;
-  const timeoutMs = configured.timeoutMs ?? numberFrom(env.MK_QUERY_TIMEOUT_MS);
-  const maxRows = configured.maxRows ?? numberFrom(env.MK_MAX_RESULT_ROWS);
+  const timeoutMs = configured?.timeoutMs ?? numberFrom(env.MK_QUERY_TIMEOUT_MS);
+  const maxRows = configured?.maxRows ?? numberFrom(env.MK_MAX_RESULT_ROWS);
   return new ReadPool(store.file, {
     size: workers,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
