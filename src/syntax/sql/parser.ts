@@ -67,8 +67,19 @@ class SqlParser extends ExpressionParser {
         ALT: () => {
           this.CONSUME2(t.Select);
           this.OPTION3(() => this.CONSUME2(t.Distinct));
-          this.AT_LEAST_ONE_SEP4({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.selectItem) });
-          this.option(11, () => this.SUBRULE2(this.fromClause));
+          this.SUBRULE2(this.selectItem);
+          // ClickHouse accepts a trailing comma before FROM: `SELECT a, b, FROM t`.
+          this.MANY2({
+            GATE: () => !tokenMatcher(this.LA(2), t.From),
+            DEF: () => {
+              this.CONSUME(t.Comma);
+              this.SUBRULE3(this.selectItem);
+            },
+          });
+          this.option(11, () => {
+            this.option(12, () => this.CONSUME2(t.Comma, { LABEL: 'trailingComma' }));
+            this.SUBRULE2(this.fromClause);
+          });
         },
       },
     ]);

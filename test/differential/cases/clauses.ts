@@ -121,6 +121,7 @@ export const CLAUSES: CaseGroup = {
     "SELECT id, ts - INTERVAL toUInt16('2') HOUR AS t FROM events WHERE id < 3 ORDER BY id",
     "SELECT id, day + INTERVAL -dateDiff('day', day, toDate('2024-01-03')) - 1 DAY AS d FROM events WHERE id < 4 ORDER BY id",
     'SELECT ts - INTERVAL 1 + 1 DAY AS d FROM events WHERE id = 1',
+    'SELECT id, user, FROM events WHERE id = 1',
   ],
 };
 

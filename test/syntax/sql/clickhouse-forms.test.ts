@@ -35,6 +35,12 @@ describe('ClickHouse forms', () => {
     );
   });
 
+  it('accepts a trailing comma at the end of the SELECT list before FROM, nowhere else', () => {
+    expect(printQuery(parse('SELECT a, b, FROM t'))).toBe('SELECT a, b FROM t');
+    expect(parseSelect('SELECT a,, FROM t').diagnostics[0]?.message).toBe("Unexpected ','");
+    expect(parseSelect('SELECT a, b,').diagnostics[0]?.message).toBe('Unexpected end of SQL');
+  });
+
   it('reads a call as the value of INTERVAL', () => {
     const e = firstItem("SELECT now() - interval toUInt16('48') hour");
     expect(e.kind === 'binary' && strip(e.right)).toMatchObject({
