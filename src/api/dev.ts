@@ -36,8 +36,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const dir = stateDir(options.project);
   const adminToken = devAdminToken(options.project);
   const store = openWorkspaceStore(join(dir, 'dev.sqlite'));
-  const vault = new TokenVault(join(dir, 'tokens.json'));
+  const vault = new TokenVault(join(dir, 'tokens.json'), adminToken);
   const host = new LiveHost(adminToken);
+  host.tokenStore = vault;
   host.deployments = new DeploymentManager(join(dir, 'deployments'), store, host, vault);
   const rebuild = (paths: readonly string[] = []) => rebuildProject(options.project, store, host, vault.tokenFor, paths);
   const initial = rebuild();

@@ -37,7 +37,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const adminToken = given ?? readOrCreateSecret(tokenFile, () => newToken('p'));
   const store = openWorkspaceStore(join(dataDir, 'store.sqlite'));
   const host = new LiveHost(adminToken);
-  const manager = new DeploymentManager(dataDir, store, host, new TokenVault(join(dataDir, 'tokens.json')));
+  const vault = new TokenVault(join(dataDir, 'tokens.json'), adminToken);
+  host.tokenStore = vault;
+  const manager = new DeploymentManager(dataDir, store, host, vault);
   host.deployments = manager;
   manager.restore();
   const app = createApp(host, { logger: options.logger ?? false });

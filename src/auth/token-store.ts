@@ -16,17 +16,3 @@ export interface TokenStore {
   /** Removes a static token; false when there is none of that name. */
   remove(name: string): boolean;
 }
-
-// Servers find the store of their admin token here until hosts carry it themselves: the vault is
-// made where the admin token is (mk dev, mk serve), the server only knows the host.
-const stores = new Map<string, TokenStore>();
-
-/** Makes `store` the token store of servers whose admin token is `adminToken`. */
-export function registerTokenStore(adminToken: string, store: TokenStore): void {
-  stores.set(adminToken, store);
-}
-
-/** The token store registered for an admin token, if any. */
-export function tokenStoreFor(adminToken: string): TokenStore | undefined {
-  return stores.get(adminToken);
-}

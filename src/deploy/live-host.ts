@@ -1,3 +1,4 @@
+import type { TokenStore } from '../auth/token-store.js';
 import type { TokenRecord } from '../auth/tokens.js';
 import type { DeploymentTarget, Host } from '../server/host.js';
 import type { Workspace } from '../workspace/types.js';
@@ -9,6 +10,8 @@ import type { Workspace } from '../workspace/types.js';
 export class LiveHost implements Host {
   private live: Workspace | undefined;
   deployments?: DeploymentTarget;
+  /** Static and resource tokens that outlive deployments (`/v0/tokens`, `TOKEN` lines). */
+  tokenStore?: TokenStore;
 
   constructor(readonly adminToken: string) {}
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { registerTokenStore, type TokenStore } from '../auth/token-store.js';
+import type { TokenStore } from '../auth/token-store.js';
 import { deriveToken, hashToken, newToken, type TokenRecord } from '../auth/tokens.js';
 import { writeSecretFile } from './secret-file.js';
 
@@ -38,7 +38,6 @@ export class TokenVault implements TokenStore {
     this.root = adminToken ?? readAdminToken(join(dirname(file), 'admin-token')) ?? newToken('root');
     this.tokens = readEntries(file);
     if (existsSync(file) && !isCurrentFormat(file)) this.save();
-    registerTokenStore(this.root, this);
   }
 
   /** The value of a resource token (`TOKEN "name" READ`), recorded on first use. */

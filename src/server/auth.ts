@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type JwtPayload, looksLikeJwt, verifyJwt } from '../auth/jwt.js';
 import { RateLimiter } from '../auth/rate-limit.js';
-import { type TokenStore, tokenStoreFor } from '../auth/token-store.js';
+import type { TokenStore } from '../auth/token-store.js';
 import { findToken, grants, type Permission, type TokenRecord } from '../auth/tokens.js';
 import { sendError } from './errors.js';
 import type { Host } from './host.js';
@@ -25,7 +25,7 @@ export function presentedToken(request: FastifyRequest): string | undefined {
 
 /** The host's static-token store: its own, else the one registered for its admin token (mk dev, mk serve). */
 export function tokenStoreOf(host: Host): TokenStore | undefined {
-  return host.tokenStore ?? tokenStoreFor(host.adminToken);
+  return host.tokenStore;
 }
 
 /** Every static token the host accepts right now: admin, static, and the live project's resource tokens. */

@@ -103,6 +103,7 @@ export async function serveProject(files: Record<string, string> = SALES_PROJECT
   const store = openWorkspaceStore(join(dir, 'store.sqlite'));
   const vault = new TokenVault(join(dir, 'tokens.json'), ADMIN);
   const host = new LiveHost(ADMIN);
+  host.tokenStore = vault;
   const { project: loaded, diagnostics } = loadProject(project);
   const built = buildWorkspace(loaded, store, {
     tokenFor: vault.tokenFor,
