@@ -25,7 +25,8 @@ export function resolveTarget(options: TargetOptions): Target {
     const saved = readCredentials(options.project);
     const host = options.host ?? env.MK_HOST ?? saved?.host;
     const token = options.token ?? env.MK_TOKEN ?? saved?.token;
-    if (!host || !token) throw new UserError('No cloud target: pass --host and --token, set MK_HOST and MK_TOKEN, or run mk login --host URL --token T');
+    if (!host || !token)
+      throw new UserError('No cloud target: pass --host and --token, set MK_HOST and MK_TOKEN, or run mk login --host URL --token T');
     return { host: host.replace(/\/+$/, ''), token };
   }
   const host = options.host ?? env.MK_HOST ?? readDevServerInfo(options.project)?.url;
@@ -34,7 +35,11 @@ export function resolveTarget(options: TargetOptions): Target {
 }
 
 /** Sends a request to the target; Tinybird-style `{error}` answers become UserErrors. */
-export async function call<T>(target: Target, path: string, init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<T> {
+export async function call<T>(
+  target: Target,
+  path: string,
+  init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${target.host}${path}`, {

@@ -65,7 +65,10 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   } catch {
     throw new UserError(`Cannot read ${options.file}`);
   }
-  const columns = format === 'csv' ? (await call<DatasourceListing>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}`)).columns.map((c) => c.name) : [];
+  const columns =
+    format === 'csv'
+      ? (await call<DatasourceListing>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}`)).columns.map((c) => c.name)
+      : [];
   const raw = createReadStream(options.file, { highWaterMark: 1024 * 1024 });
   const input: Readable = options.file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const splitter = new ChunkSplitter(format, options.chunkBytes ?? CHUNK_BYTES);
@@ -88,7 +91,15 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   for await (const buf of input) for (const chunk of splitter.push(buf as Buffer)) await send(chunk);
   const last = splitter.end();
   if (last || (totals.requests === 0 && options.mode === 'replace')) await send(last ?? Buffer.alloc(0));
-  return { datasource: options.datasource, mode: options.mode, rows: totals.rows, quarantined: totals.quarantined, requests: totals.requests, bytes: totalBytes, elapsedMs: Math.round(performance.now() - started) };
+  return {
+    datasource: options.datasource,
+    mode: options.mode,
+    rows: totals.rows,
+    quarantined: totals.quarantined,
+    requests: totals.requests,
+    bytes: totalBytes,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 function uploadPath(options: UploadOptions, format: string, first: boolean): string {
@@ -100,8 +111,13 @@ function uploadPath(options: UploadOptions, format: string, first: boolean): str
 /** The file's first record when every field names a column (a header to repeat in later chunks). */
 function csvHeader(chunk: Buffer, columns: readonly string[]): Buffer | undefined {
   const first = firstRecord(chunk.subarray(0, 64 * 1024).toString('utf8'));
-  const fields = first.replace(/\r?\n$/, '').split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
-  return fields.length > 0 && fields.every((f) => columns.includes(f)) ? Buffer.from(first.endsWith('\n') ? first : `${first}\n`) : undefined;
+  const fields = first
+    .replace(/\r?\n$/, '')
+    .split(',')
+    .map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
+  return fields.length > 0 && fields.every((f) => columns.includes(f))
+    ? Buffer.from(first.endsWith('\n') ? first : `${first}\n`)
+    : undefined;
 }
 
 /** csv or ndjson from the file name (`.csv`, `.csv.gz`, `.ndjson`, `.jsonl`, `.json`). */
@@ -118,13 +134,19 @@ export async function truncateDatasource(options: TargetOptions & { datasource: 
 }
 
 /** `mk datasource delete --sql-condition`: the rows deleted, or with dryRun the rows that would be. */
-export async function deleteRows(options: TargetOptions & { datasource: string; condition: string; dryRun?: boolean }): Promise<{ rows: number; dryRun: boolean }> {
+export async function deleteRows(
+  options: TargetOptions & { datasource: string; condition: string; dryRun?: boolean },
+): Promise<{ rows: number; dryRun: boolean }> {
   const body = new URLSearchParams({ delete_condition: options.condition, ...(options.dryRun ? { dry_run: 'true' } : {}) }).toString();
-  const result = await call<{ rows_to_be_deleted?: number; rows_affected?: number }>(resolveTarget(options), `/v0/datasources/${encodeURIComponent(options.datasource)}/delete`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
+  const result = await call<{ rows_to_be_deleted?: number; rows_affected?: number }>(
+    resolveTarget(options),
+    `/v0/datasources/${encodeURIComponent(options.datasource)}/delete`,
+    {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    },
+  );
   return { rows: result.rows_to_be_deleted ?? result.rows_affected ?? 0, dryRun: Boolean(options.dryRun) };
 }
 
@@ -161,6 +183,10 @@ export async function exportQuarantine(options: TargetOptions & { datasource: st
  */
 export async function replayQuarantine(options: Omit<UploadOptions, 'mode'>): Promise<UploadSummary & { cleared: number }> {
   const target = resolveTarget(options);
-  const { rows_deleted } = await call<{ rows_deleted: number }>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}/quarantine/truncate`, { method: 'POST' });
+  const { rows_deleted } = await call<{ rows_deleted: number }>(
+    target,
+    `/v0/datasources/${encodeURIComponent(options.datasource)}/quarantine/truncate`,
+    { method: 'POST' },
+  );
   return { ...(await uploadFile({ ...options, mode: 'append' })), cleared: rows_deleted };
 }

@@ -4,7 +4,14 @@ import { closeSync, openSync, writeSync } from 'node:fs';
  * Deterministic marketing events, as examples/marketing/generate-fixtures.mjs makes them (same
  * channels, campaigns, weights and eight-week span), written as NDJSON without holding the file in memory.
  */
-const CHANNELS: [string, number][] = [['email', 25], ['social', 30], ['search', 20], ['display', 12], ['direct', 8], ['affiliate', 5]];
+const CHANNELS: [string, number][] = [
+  ['email', 25],
+  ['social', 30],
+  ['search', 20],
+  ['display', 12],
+  ['direct', 8],
+  ['affiliate', 5],
+];
 const CAMPAIGNS: Record<string, string[]> = {
   email: ['spring_newsletter', 'welcome_series', 'cart_reminder', 'vip_offers', 'winback_60d', 'product_launch_mail'],
   social: ['summer_sale', 'influencer_push', 'brand_awareness', 'retargeting_q3', 'holiday_teaser'],
@@ -13,7 +20,13 @@ const CAMPAIGNS: Record<string, string[]> = {
   direct: ['organic', 'black_friday', 'app_push'],
   affiliate: ['partner_blogs', 'coupon_sites', 'cashback_portal'],
 };
-const EVENT_TYPES: [string, number][] = [['impression', 55], ['click', 25], ['signup', 8], ['add_to_cart', 8], ['purchase', 4]];
+const EVENT_TYPES: [string, number][] = [
+  ['impression', 55],
+  ['click', 25],
+  ['signup', 8],
+  ['add_to_cart', 8],
+  ['purchase', 4],
+];
 const START = Date.UTC(2026, 8, 1);
 const SPAN_S = 8 * 7 * 24 * 3600;
 
@@ -29,7 +42,10 @@ export function eventGenerator(seed = 20261127): () => string {
   const pick = (weighted: [string, number][]) => {
     const total = weighted.reduce((sum, [, w]) => sum + w, 0);
     let r = random() * total;
-    for (const [v, w] of weighted) if ((r -= w) < 0) return v;
+    for (const [v, w] of weighted) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return weighted[weighted.length - 1]![0];
   };
   return () => {

@@ -33,12 +33,16 @@ export async function run(args: readonly string[]): Promise<void> {
     // First, while the process is small: RSS during a streamed append (what "flat" is judged on).
     const memory = await largeAppend(join(dir, 'large'), bigMb);
     log(`ingest bench`);
-    log(`  large append:            ${memory.mb} MB in ${memory.seconds.toFixed(1)} s; RSS before ${memory.rssBeforeMb} MB, peak in first half ${memory.peakFirstHalfMb} MB, second half ${memory.peakSecondHalfMb} MB`);
+    log(
+      `  large append:            ${memory.mb} MB in ${memory.seconds.toFixed(1)} s; RSS before ${memory.rssBeforeMb} MB, peak in first half ${memory.peakFirstHalfMb} MB, second half ${memory.peakSecondHalfMb} MB`,
+    );
 
     const file = join(dir, 'events.ndjson');
     writeEvents(file, { rows });
     const mb = statSync(file).size / 1024 / 1024;
-    log(`  ${rows.toLocaleString('en-US')} events (${mb.toFixed(0)} MB), batches of ${batch.toLocaleString('en-US')}, ${concurrency} in flight, best of ${repeat} alternating runs`);
+    log(
+      `  ${rows.toLocaleString('en-US')} events (${mb.toFixed(0)} MB), batches of ${batch.toLocaleString('en-US')}, ${concurrency} in flight, best of ${repeat} alternating runs`,
+    );
     // Alternating runs, best of each: the machine's load drifts, and both sides should see the same.
     let rawRate = 0;
     let httpRate = 0;
@@ -48,7 +52,9 @@ export async function run(args: readonly string[]): Promise<void> {
       log(`  raw better-sqlite3:      ${fmt(raw.rows / raw.seconds)} rows/s (${raw.seconds.toFixed(2)} s)`);
       const overHttp = await batchesOverHttp(join(dir, `batches-${r}`), file, batch, concurrency);
       httpRate = Math.max(httpRate, overHttp.rows / overHttp.seconds);
-      log(`  mk over HTTP:            ${fmt(overHttp.rows / overHttp.seconds)} rows/s (${overHttp.seconds.toFixed(2)} s, ${fmt(overHttp.rows)} rows)`);
+      log(
+        `  mk over HTTP:            ${fmt(overHttp.rows / overHttp.seconds)} rows/s (${overHttp.seconds.toFixed(2)} s, ${fmt(overHttp.rows)} rows)`,
+      );
     }
     const ratio = httpRate / rawRate;
     log(`  ratio mk / raw:          ${ratio.toFixed(2)} (goal ≥ 0.8)`);
@@ -140,7 +146,14 @@ async function largeAppend(dir: string, mb: number) {
   });
   clearInterval(timer);
   await server.close();
-  return { mb: toMb(size), rows: result.value, seconds: result.seconds, rssBeforeMb: toMb(rssBefore), peakFirstHalfMb: toMb(peaks[0]!), peakSecondHalfMb: toMb(peaks[1]!) };
+  return {
+    mb: toMb(size),
+    rows: result.value,
+    seconds: result.seconds,
+    rssBeforeMb: toMb(rssBefore),
+    peakFirstHalfMb: toMb(peaks[0]!),
+    peakSecondHalfMb: toMb(peaks[1]!),
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {

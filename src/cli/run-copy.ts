@@ -5,8 +5,13 @@ import { makeChalk, printJson, say } from './output.js';
 /** `mk copy run`: prints what the copy wrote. */
 export async function runCopyCommand(pipe: string, opts: TargetFlags & { param: string[] }): Promise<number> {
   const result = await runCopyPipe({ ...target(opts), pipe, params: opts.param });
-  if (opts.json) return printJson(result), 0;
+  if (opts.json) {
+    printJson(result);
+    return 0;
+  }
   const verb = result.mode === 'replace' ? 'Replaced' : 'Appended';
-  say(`${makeChalk().green('✓')} ${pipe}: ${verb} ${result.rows} rows ${result.mode === 'replace' ? 'in' : 'to'} ${result.datasource.name}`);
+  say(
+    `${makeChalk().green('✓')} ${pipe}: ${verb} ${result.rows} rows ${result.mode === 'replace' ? 'in' : 'to'} ${result.datasource.name}`,
+  );
   return 0;
 }

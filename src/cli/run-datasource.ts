@@ -1,18 +1,35 @@
-import { deleteRows, exportQuarantine, listDatasources, quarantineRows, replayQuarantine, truncateDatasource, type UploadProgress, uploadFile } from '../api/datasource.js';
+import {
+  deleteRows,
+  exportQuarantine,
+  listDatasources,
+  quarantineRows,
+  replayQuarantine,
+  truncateDatasource,
+  type UploadProgress,
+  uploadFile,
+} from '../api/datasource.js';
 import { type TargetFlags, target } from './commands/datasource.js';
 import { makeChalk, printJson, say } from './output.js';
 
 /** `mk datasource ls`: a table of name, engine, rows and quarantined rows. */
 export async function runLs(opts: TargetFlags): Promise<number> {
   const list = await listDatasources(target(opts));
-  if (opts.json) return printJson(list), 0;
+  if (opts.json) {
+    printJson(list);
+    return 0;
+  }
   const rows = list.map((d) => [d.name, d.engine, String(d.rows ?? ''), String(d.quarantine_rows ?? '')]);
   for (const line of table([['NAME', 'ENGINE', 'ROWS', 'QUARANTINE'], ...rows])) say(line);
   return 0;
 }
 
 /** `mk datasource append|replace`: a progress bar on stderr (when a terminal), then a summary. */
-export async function runUpload(mode: 'append' | 'replace', datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string }): Promise<number> {
+export async function runUpload(
+  mode: 'append' | 'replace',
+  datasource: string,
+  file: string,
+  opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string },
+): Promise<number> {
   const c = makeChalk(process.stderr);
   const bar = process.stderr.isTTY ? progressBar() : undefined;
   const summary = await uploadFile({
@@ -25,44 +42,79 @@ export async function runUpload(mode: 'append' | 'replace', datasource: string, 
     ...(bar ? { onProgress: bar } : {}),
   });
   if (bar) process.stderr.write('\r\x1b[K');
-  if (opts.json) return printJson(summary), 0;
+  if (opts.json) {
+    printJson(summary);
+    return 0;
+  }
   const verb = mode === 'append' ? 'Appended' : 'Replaced with';
   const rate = summary.elapsedMs > 0 ? ` (${Math.round((summary.rows / summary.elapsedMs) * 1000).toLocaleString('en-US')} rows/s)` : '';
-  say(`${makeChalk().green('✓')} ${verb} ${summary.rows.toLocaleString('en-US')} rows to ${datasource} in ${(summary.elapsedMs / 1000).toFixed(1)} s${rate}, ${summary.requests} request(s)`);
-  if (summary.quarantined > 0) say(`${c.yellow('△')} ${summary.quarantined.toLocaleString('en-US')} rows went to ${datasource}_quarantine: see mk datasource quarantine ${datasource}`);
+  say(
+    `${makeChalk().green('✓')} ${verb} ${summary.rows.toLocaleString('en-US')} rows to ${datasource} in ${(summary.elapsedMs / 1000).toFixed(1)} s${rate}, ${summary.requests} request(s)`,
+  );
+  if (summary.quarantined > 0)
+    say(
+      `${c.yellow('△')} ${summary.quarantined.toLocaleString('en-US')} rows went to ${datasource}_quarantine: see mk datasource quarantine ${datasource}`,
+    );
   return 0;
 }
 
 export async function runTruncate(datasource: string, opts: TargetFlags): Promise<number> {
   await truncateDatasource({ ...target(opts), datasource });
-  if (opts.json) return printJson({ datasource, truncated: true }), 0;
+  if (opts.json) {
+    printJson({ datasource, truncated: true });
+    return 0;
+  }
   say(`${makeChalk().green('✓')} Truncated ${datasource}`);
   return 0;
 }
 
 export async function runDelete(datasource: string, opts: TargetFlags & { sqlCondition: string; dryRun?: boolean }): Promise<number> {
   const result = await deleteRows({ ...target(opts), datasource, condition: opts.sqlCondition, dryRun: Boolean(opts.dryRun) });
-  if (opts.json) return printJson({ datasource, ...result }), 0;
-  say(result.dryRun ? `${result.rows} rows of ${datasource} match; nothing deleted (dry run)` : `${makeChalk().green('✓')} Deleted ${result.rows} rows from ${datasource}`);
+  if (opts.json) {
+    printJson({ datasource, ...result });
+    return 0;
+  }
+  say(
+    result.dryRun
+      ? `${result.rows} rows of ${datasource} match; nothing deleted (dry run)`
+      : `${makeChalk().green('✓')} Deleted ${result.rows} rows from ${datasource}`,
+  );
   return 0;
 }
 
-export async function runQuarantine(datasource: string, opts: TargetFlags & { limit: number; export?: string; replay?: string }): Promise<number> {
+export async function runQuarantine(
+  datasource: string,
+  opts: TargetFlags & { limit: number; export?: string; replay?: string },
+): Promise<number> {
   if (opts.export) {
     const n = await exportQuarantine({ ...target(opts), datasource, file: opts.export });
-    if (opts.json) return printJson({ datasource, exported: n, file: opts.export }), 0;
-    say(`${makeChalk().green('✓')} Wrote ${n} quarantined rows of ${datasource} to ${opts.export}: fix them, then mk datasource quarantine ${datasource} --replay ${opts.export}`);
+    if (opts.json) {
+      printJson({ datasource, exported: n, file: opts.export });
+      return 0;
+    }
+    say(
+      `${makeChalk().green('✓')} Wrote ${n} quarantined rows of ${datasource} to ${opts.export}: fix them, then mk datasource quarantine ${datasource} --replay ${opts.export}`,
+    );
     return 0;
   }
   if (opts.replay) {
     const summary = await replayQuarantine({ ...target(opts), datasource, file: opts.replay });
-    if (opts.json) return printJson(summary), 0;
+    if (opts.json) {
+      printJson(summary);
+      return 0;
+    }
     say(`${makeChalk().green('✓')} Replayed ${summary.rows} rows into ${datasource}; ${summary.quarantined} still went to quarantine`);
     return 0;
   }
   const rows = await quarantineRows({ ...target(opts), datasource, limit: opts.limit });
-  if (opts.json) return printJson(rows), 0;
-  if (rows.length === 0) return say(`${datasource}_quarantine is empty`), 0;
+  if (opts.json) {
+    printJson(rows);
+    return 0;
+  }
+  if (rows.length === 0) {
+    say(`${datasource}_quarantine is empty`);
+    return 0;
+  }
   for (const r of rows) {
     const values = Object.entries(r).filter(([k, v]) => !k.startsWith('c__') && k !== 'insertion_date' && v !== null);
     say(`${String(r.insertion_date)}  ${JSON.stringify(r.c__error)}`);
@@ -77,11 +129,18 @@ function progressBar(): (p: UploadProgress) => void {
     const width = 30;
     const filled = Math.round(share * width);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${mb(p.bytes)}/${mb(p.totalBytes)} MB, ${p.rows.toLocaleString('en-US')} rows`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${mb(p.bytes)}/${mb(p.totalBytes)} MB, ${p.rows.toLocaleString('en-US')} rows`,
+    );
   };
 }
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -41,7 +41,10 @@ export class GroupCommit<T> {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    if (batch.length === 1) return this.flushOne(batch[0]!);
+    if (batch.length === 1) {
+      this.flushOne(batch[0]!);
+      return;
+    }
     const outcomes: ({ ok: true; value: T } | { ok: false; error: unknown })[] = [];
     try {
       this.transaction(() => {

@@ -14,7 +14,10 @@ export interface CopyResult {
 }
 
 /** A copy pipe's output node settings: TARGET_DATASOURCE, COPY_MODE, COPY_SCHEDULE. */
-export function copySettings(workspace: LocalWorkspace, pipeName: string): { target: string; mode: 'append' | 'replace'; schedule?: string } {
+export function copySettings(
+  workspace: LocalWorkspace,
+  pipeName: string,
+): { target: string; mode: 'append' | 'replace'; schedule?: string } {
   const pipe = workspace.preparedPipes.get(pipeName);
   if (!pipe) throw new ApiError(404, `The pipe '${pipeName}' does not exist`);
   if (pipe.kind !== 'copy') throw new ApiError(400, `The pipe '${pipeName}' is not a copy pipe`);
@@ -38,10 +41,15 @@ export function runCopy(workspace: LocalWorkspace, pipeName: string, params: Que
   const targetDs = workspace.resolvedDatasources.find((d) => d.name === target);
   if (!targetDs) throw new ApiError(404, `Data Source '${target}' not found`);
   const store = workspace.store;
-  const catalog = requestCatalog({ datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n) }, params, 'run');
+  const catalog = requestCatalog(
+    { datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n) },
+    params,
+    'run',
+  );
   const compiled = compilePipe(pipe.render(params, 'run'), catalog, { outputNode: pipe.outputNode });
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-  if (!compiled.query || errors.length > 0) throw new ApiError(400, errors.map((d) => d.message).join('; ') || `The copy pipe '${pipeName}' could not be compiled`);
+  if (!compiled.query || errors.length > 0)
+    throw new ApiError(400, errors.map((d) => d.message).join('; ') || `The copy pipe '${pipeName}' could not be compiled`);
   const outputs = new Map(compiled.query.columns.map((c) => [c.name, c.type]));
   const select = targetDs.columns.map((col) => {
     const from = outputs.get(col.name);

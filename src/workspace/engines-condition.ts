@@ -16,7 +16,12 @@ const ROWID: ChType = { kind: 'int', bits: 64, signed: false };
  * condition may use subqueries. Used by the Data Sources API (delete/replace conditions) and ENGINE_TTL. The text is parsed first and must be exactly one WHERE expression:
  * `1 UNION SELECT …` or a trailing `LIMIT` is refused, never spliced.
  */
-export function compileCondition(workspace: LocalWorkspace, ds: string, condition: string, options: { now?: Date } = {}): (view: string) => CompiledSelect {
+export function compileCondition(
+  workspace: LocalWorkspace,
+  ds: string,
+  condition: string,
+  options: { now?: Date } = {},
+): (view: string) => CompiledSelect {
   const text = `SELECT _mk_rowid FROM ${ds} WHERE ${condition}`;
   const parsed = parseSelect(text);
   const ast = parsed.ast;
@@ -37,11 +42,22 @@ export function compileCondition(workspace: LocalWorkspace, ds: string, conditio
   const resolved = workspace.resolvedDatasources.find((d) => d.name === ds);
   if (!resolved) throw new ApiError(404, `Data Source '${ds}' not found`);
   const store = workspace.store;
-  const live = requestCatalog({ datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n) }, {}, 'run');
+  const live = requestCatalog(
+    { datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n) },
+    {},
+    'run',
+  );
   return (view) => {
     const catalog: Catalog = {
       resolve: (name) =>
-        name === ds ? { kind: 'table', name: ds, sqliteName: view, columns: [{ name: '_mk_rowid', type: ROWID }, ...resolved.columns.map((c) => ({ name: c.name, type: c.type }))] } : live.resolve(name),
+        name === ds
+          ? {
+              kind: 'table',
+              name: ds,
+              sqliteName: view,
+              columns: [{ name: '_mk_rowid', type: ROWID }, ...resolved.columns.map((c) => ({ name: c.name, type: c.type }))],
+            }
+          : live.resolve(name),
       names: () => live.names?.() ?? [],
     };
     const compiled = compileSql(text, catalog, options.now ? { now: options.now } : {});

@@ -38,7 +38,10 @@ export function startTtl(workspace: LocalWorkspace, options: TtlOptions = {}): (
   const stops: (() => void)[] = [];
   const last = new Map<string, number>();
   for (const ds of withTtl) {
-    const select = (view: string) => compileCondition(workspace, ds, ttlCondition(workspace.resolvedDatasources.find((d) => d.name === ds)!.engine.ttl!), { now: now() })(view);
+    const select = (view: string) =>
+      compileCondition(workspace, ds, ttlCondition(workspace.resolvedDatasources.find((d) => d.name === ds)!.engine.ttl!), { now: now() })(
+        view,
+      );
     stops.push(
       workspace.store.addInsertListener(ds, (_rows, tx) => {
         const t = now().getTime();

@@ -8,7 +8,11 @@ afterEach(() => {
 it('runs a small ingest bench and ends with one JSON line of figures', { timeout: 60_000 }, async () => {
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(...String(chunk).split('\n').filter((l) => l !== ''));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     return true;
   });
   // From dist/ (built by `npm test`'s tsc), as `npm run bench` runs it: the load generator is a worker

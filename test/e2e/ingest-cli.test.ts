@@ -13,7 +13,10 @@ describe('mk datasource against mk dev, through bin/mk', () => {
   it('appends, lists, shows quarantine, deletes, copies and truncates', { timeout: 120_000 }, async () => {
     const project = copyExample('marketing');
     mkdirSync(join(project, 'copies'));
-    writeFileSync(join(project, 'datasources', 'campaign_totals.datasource'), 'SCHEMA >\n    `campaign` String,\n    `events` UInt64\n\nENGINE "MergeTree"\nENGINE_SORTING_KEY "campaign"\n');
+    writeFileSync(
+      join(project, 'datasources', 'campaign_totals.datasource'),
+      'SCHEMA >\n    `campaign` String,\n    `events` UInt64\n\nENGINE "MergeTree"\nENGINE_SORTING_KEY "campaign"\n',
+    );
     writeFileSync(
       join(project, 'copies', 'campaign_totals_copy.pipe'),
       "NODE totals\nSQL >\n    %\n    SELECT campaign, count() AS events FROM marketing_events WHERE channel = {{ String(channel, 'email') }} GROUP BY campaign\n\nTYPE COPY\nTARGET_DATASOURCE campaign_totals\nCOPY_MODE replace\n",
@@ -22,7 +25,10 @@ describe('mk datasource against mk dev, through bin/mk', () => {
     children.push(await startMk(['dev', '--project', project, '--port', String(port), '--no-watch'], `http://127.0.0.1:${port}`));
     const dir = mkdtempSync(join(tmpdir(), 'mk-cli-data-'));
     const csv = join(dir, 'more.csv');
-    writeFileSync(csv, 'event_time,channel,campaign,user_id,event_type\n2026-11-01 00:00:00,email,cli,u_cli1,click\n2026-11-01 00:00:01,email,cli,u_cli2,click\nnot a date,email,cli,u_cli3,click\n');
+    writeFileSync(
+      csv,
+      'event_time,channel,campaign,user_id,event_type\n2026-11-01 00:00:00,email,cli,u_cli1,click\n2026-11-01 00:00:01,email,cli,u_cli2,click\nnot a date,email,cli,u_cli3,click\n',
+    );
 
     const append = await mk(['datasource', 'append', 'marketing_events', csv, '--project', project]);
     expect(append.exitCode, append.stderr).toBe(0);
@@ -30,12 +36,24 @@ describe('mk datasource against mk dev, through bin/mk', () => {
     expect(append.stdout).toMatch(/1 rows went to marketing_events_quarantine/);
 
     const ls = await mk(['datasource', 'ls', '--project', project, '--json']);
-    expect(JSON.parse(ls.stdout).find((d: { name: string }) => d.name === 'marketing_events')).toMatchObject({ rows: 2402, quarantine_rows: 1 });
+    expect(JSON.parse(ls.stdout).find((d: { name: string }) => d.name === 'marketing_events')).toMatchObject({
+      rows: 2402,
+      quarantine_rows: 1,
+    });
 
     const quarantine = await mk(['datasource', 'quarantine', 'marketing_events', '--project', project, '--json']);
     expect(JSON.parse(quarantine.stdout)).toMatchObject([{ user_id: 'u_cli3', event_time: 'not a date' }]);
 
-    const dry = await mk(['datasource', 'delete', 'marketing_events', '--sql-condition', "campaign = 'cli'", '--dry-run', '--project', project]);
+    const dry = await mk([
+      'datasource',
+      'delete',
+      'marketing_events',
+      '--sql-condition',
+      "campaign = 'cli'",
+      '--dry-run',
+      '--project',
+      project,
+    ]);
     expect(dry.stdout).toContain('2 rows of marketing_events match; nothing deleted (dry run)');
     const del = await mk(['datasource', 'delete', 'marketing_events', '--sql-condition', "campaign = 'cli'", '--project', project]);
     expect(del.stdout).toContain('Deleted 2 rows from marketing_events');

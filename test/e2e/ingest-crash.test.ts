@@ -8,9 +8,17 @@ const BATCH = 25;
 async function client(base: string, token: string, n: number, stop: () => boolean, acked: Set<string>, wait: boolean): Promise<void> {
   for (let seq = 0; !stop(); seq++) {
     const ids = Array.from({ length: BATCH }, (_, i) => `crash_${wait}_${n}_${seq}_${i}`);
-    const body = ids.map((user_id) => JSON.stringify({ event_time: '2026-11-01 00:00:00', channel: 'crash', campaign: 'crash', user_id, event_type: 'click' })).join('\n');
+    const body = ids
+      .map((user_id) =>
+        JSON.stringify({ event_time: '2026-11-01 00:00:00', channel: 'crash', campaign: 'crash', user_id, event_type: 'click' }),
+      )
+      .join('\n');
     try {
-      const res = await fetch(`${base}/v0/events?name=marketing_events${wait ? '&wait=true' : ''}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+      const res = await fetch(`${base}/v0/events?name=marketing_events${wait ? '&wait=true' : ''}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
       if (res.status === (wait ? 200 : 202)) for (const id of ids) acked.add(id);
       else return;
     } catch {
@@ -46,7 +54,9 @@ describe('durability: SIGKILL in the middle of a stream of Events API requests',
 
     const second = await startMk(['dev', '--project', project, '--port', String(port), '--no-watch'], base);
     children.push(second);
-    const q = encodeURIComponent(`SELECT user_id, count() AS n FROM marketing_events WHERE startsWith(user_id, 'crash_${wait}_') GROUP BY user_id FORMAT JSON`);
+    const q = encodeURIComponent(
+      `SELECT user_id, count() AS n FROM marketing_events WHERE startsWith(user_id, 'crash_${wait}_') GROUP BY user_id FORMAT JSON`,
+    );
     const res = await getJson(`${base}/v0/sql?q=${q}`, admin);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const counts = new Map<string, number>(res.body.data.map((r: { user_id: string; n: number | string }) => [r.user_id, Number(r.n)]));

@@ -44,7 +44,12 @@ async function start(schedule?: string) {
     'pipes/endpoint.pipe': ENDPOINT,
   });
   const ndjson = [1, 2, 3].map((id) => JSON.stringify({ id, name: `n${id}`, at: '2026-01-02 03:04:05' })).join('\n');
-  await server.app.inject({ method: 'POST', url: '/v0/events?name=events&wait=true', headers: { authorization: `Bearer ${ADMIN}` }, payload: ndjson });
+  await server.app.inject({
+    method: 'POST',
+    url: '/v0/events?name=events&wait=true',
+    headers: { authorization: `Bearer ${ADMIN}` },
+    payload: ndjson,
+  });
   return server;
 }
 
@@ -61,7 +66,11 @@ describe('copy pipes', () => {
     const replaced = await copy(s, '/v0/pipes/copy_replace/copy?min_id=3');
     expect(replaced.json()).toMatchObject({ mode: 'replace', rows: 1 });
     expect(rowsOf(s, 'copied').map((r) => r.id)).toEqual([3]);
-    const job = await s.app.inject({ method: 'GET', url: `/v0/jobs/${replaced.json().job_id}`, headers: { authorization: `Bearer ${ADMIN}` } });
+    const job = await s.app.inject({
+      method: 'GET',
+      url: `/v0/jobs/${replaced.json().job_id}`,
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
     expect(job.json()).toMatchObject({ kind: 'copy', rows: 1 });
   });
 
@@ -69,7 +78,11 @@ describe('copy pipes', () => {
     const s = await start();
     expect((await copy(s, '/v0/pipes/nope/copy')).statusCode).toBe(404);
     expect((await copy(s, '/v0/pipes/endpoint/copy')).json()).toEqual({ error: "The pipe 'endpoint' is not a copy pipe" });
-    const res = await s.app.inject({ method: 'POST', url: '/v0/pipes/copy_append/copy', headers: { authorization: `Bearer ${s.token('ingest')}` } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/v0/pipes/copy_append/copy',
+      headers: { authorization: `Bearer ${s.token('ingest')}` },
+    });
     expect(res.statusCode).toBe(403);
   });
 

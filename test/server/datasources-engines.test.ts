@@ -30,18 +30,24 @@ const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 const daysAgo = (n: number) => stamp(new Date(Date.now() - n * 86_400_000));
 
 async function append(s: TestServer, ds: string, rows: object[]) {
-  const res = await s.app.inject({ method: 'POST', url: `/v0/events?name=${ds}&wait=true`, headers: { authorization: `Bearer ${ADMIN}` }, payload: rows.map((r) => JSON.stringify(r)).join('\n') });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: `/v0/events?name=${ds}&wait=true`,
+    headers: { authorization: `Bearer ${ADMIN}` },
+    payload: rows.map((r) => JSON.stringify(r)).join('\n'),
+  });
   expect(res.statusCode).toBe(200);
 }
 
 describe('engines at write time', () => {
   it('turns ENGINE_TTL into an expiry condition', () => {
     expect(ttlCondition('timestamp + toIntervalDay(60)')).toBe('(timestamp + toIntervalDay(60)) <= now()');
-    expect(ttlCondition('toDateTime(ts, \'UTC\') + INTERVAL 3 DAY DELETE')).toBe("(toDateTime(ts, 'UTC') + INTERVAL 3 DAY) <= now()");
+    expect(ttlCondition("toDateTime(ts, 'UTC') + INTERVAL 3 DAY DELETE")).toBe("(toDateTime(ts, 'UTC') + INTERVAL 3 DAY) <= now()");
   });
 
   it('deletes expired rows on insert and on a sweep', async () => {
-    const s = (server = await startTestServer({ 'datasources/t.datasource': TTL_DATASOURCE }));
+    server = await startTestServer({ 'datasources/t.datasource': TTL_DATASOURCE });
+    const s = server;
     await append(s, 't', [
       { id: 1, at: daysAgo(3) },
       { id: 2, at: daysAgo(0) },
@@ -53,7 +59,8 @@ describe('engines at write time', () => {
   });
 
   it('sweeps on a timer and stops when asked', async () => {
-    const s = (server = await startTestServer({ 'datasources/t.datasource': TTL_DATASOURCE }));
+    server = await startTestServer({ 'datasources/t.datasource': TTL_DATASOURCE });
+    const s = server;
     await append(s, 't', [{ id: 1, at: daysAgo(0) }]);
     const clock = Date.now() + 2 * 86_400_000;
     const stop = startTtl(s.workspace(), { intervalMs: 5, now: () => new Date(clock) });
@@ -62,7 +69,8 @@ describe('engines at write time', () => {
   });
 
   it('keeps every row of a ReplacingMergeTree: deduplication is a read-time (FINAL) matter', async () => {
-    const s = (server = await startTestServer({ 'datasources/r.datasource': REPLACING }));
+    server = await startTestServer({ 'datasources/r.datasource': REPLACING });
+    const s = server;
     await append(s, 'r', [
       { id: 1, v: 1 },
       { id: 1, v: 2 },

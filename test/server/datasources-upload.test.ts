@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChunkSplitter } from '../../src/api/datasource-chunks.js';
-import { deleteRows, exportQuarantine, listDatasources, quarantineRows, replayQuarantine, truncateDatasource, uploadFile } from '../../src/api/datasource.js';
+import {
+  deleteRows,
+  exportQuarantine,
+  listDatasources,
+  quarantineRows,
+  replayQuarantine,
+  truncateDatasource,
+  uploadFile,
+} from '../../src/api/datasource.js';
 import { ADMIN, EVENTS_DATASOURCE, rowsOf, startTestServer, type TestServer } from './events-host.js';
 
 describe('ChunkSplitter', () => {
@@ -57,7 +65,14 @@ describe('uploadFile (mk datasource append|replace) against a real server', () =
     const lines = Array.from({ length: 50 }, (_, i) => `${i},"name ${i}\nline two",2026-01-02 03:04:05`);
     const path = file('events.csv', `name,id,at\n${lines.join('\n')}\n`.replace('name,id,at', 'id,name,at'));
     const progress: number[] = [];
-    const summary = await uploadFile({ ...target, datasource: 'events', file: path, mode: 'append', chunkBytes: 300, onProgress: (p) => progress.push(p.rows) });
+    const summary = await uploadFile({
+      ...target,
+      datasource: 'events',
+      file: path,
+      mode: 'append',
+      chunkBytes: 300,
+      onProgress: (p) => progress.push(p.rows),
+    });
     expect(summary).toMatchObject({ rows: 50, quarantined: 0 });
     expect(summary.requests).toBeGreaterThan(5);
     expect(progress.at(-1)).toBe(50);
@@ -68,9 +83,22 @@ describe('uploadFile (mk datasource append|replace) against a real server', () =
 
   it('reads .ndjson.gz, replaces with a condition across chunks, deletes, truncates and lists', async () => {
     const { s, target } = await listening();
-    const nd = (ids: number[], tag: string) => ids.map((id) => JSON.stringify({ id, name: `${tag}${id}`, at: '2026-01-02 03:04:05' })).join('\n');
-    await uploadFile({ ...target, datasource: 'events', file: file('a.ndjson.gz', gzipSync(nd([1, 2, 3, 4, 5, 6], 'old'))), mode: 'append' });
-    const replaced = await uploadFile({ ...target, datasource: 'events', file: file('b.ndjson', nd([1, 2, 3, 9], 'new')), mode: 'replace', condition: 'id <= 3', chunkBytes: 50 });
+    const nd = (ids: number[], tag: string) =>
+      ids.map((id) => JSON.stringify({ id, name: `${tag}${id}`, at: '2026-01-02 03:04:05' })).join('\n');
+    await uploadFile({
+      ...target,
+      datasource: 'events',
+      file: file('a.ndjson.gz', gzipSync(nd([1, 2, 3, 4, 5, 6], 'old'))),
+      mode: 'append',
+    });
+    const replaced = await uploadFile({
+      ...target,
+      datasource: 'events',
+      file: file('b.ndjson', nd([1, 2, 3, 9], 'new')),
+      mode: 'replace',
+      condition: 'id <= 3',
+      chunkBytes: 50,
+    });
     expect(replaced.rows).toBe(3);
     expect(replaced.requests).toBeGreaterThan(1);
     expect(rowsOf(s, 'events', 'id').map((r) => r.name)).toEqual(['new1', 'new2', 'new3', 'old4', 'old5', 'old6']);

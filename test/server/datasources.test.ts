@@ -8,7 +8,8 @@ afterEach(async () => {
 });
 
 const auth = (token = ADMIN) => ({ authorization: `Bearer ${token}` });
-const ndjson = (ids: number[], name = (id: number) => `n${id}`) => ids.map((id) => JSON.stringify({ id, name: name(id), at: '2026-01-02 03:04:05' })).join('\n');
+const ndjson = (ids: number[], name = (id: number) => `n${id}`) =>
+  ids.map((id) => JSON.stringify({ id, name: name(id), at: '2026-01-02 03:04:05' })).join('\n');
 
 async function start() {
   server = await startTestServer({ 'datasources/events.datasource': EVENTS_DATASOURCE, 'datasources/other.datasource': OTHER_DATASOURCE });
@@ -30,7 +31,11 @@ describe('Data Sources API: append and replace', () => {
     expect(a.status).toBe(200);
     expect(a.body).toMatchObject({ successful_rows: 2, quarantined_rows: 0, datasource: { name: 'events' }, error: false });
     expect(a.body.import_id).toMatch(/^[0-9a-f-]{36}$/);
-    const b = await post(s, '/v0/datasources?name=events&mode=append&format=csv', 'id,name,at\n3,three,2026-01-02 03:04:05\n-4,bad,2026-01-02 03:04:05\n');
+    const b = await post(
+      s,
+      '/v0/datasources?name=events&mode=append&format=csv',
+      'id,name,at\n3,three,2026-01-02 03:04:05\n-4,bad,2026-01-02 03:04:05\n',
+    );
     expect(b.body).toMatchObject({ successful_rows: 1, quarantined_rows: 1 });
     expect(rowsOf(s, 'events').map((r) => r.id)).toEqual([1, 2, 3]);
     const q = await s.workspace().sql('SELECT c__import_id FROM events_quarantine', {});
@@ -40,7 +45,11 @@ describe('Data Sources API: append and replace', () => {
   it('replaces every row, or with replace_condition only the matching ones (new rows outside it are dropped)', async () => {
     const s = await start();
     await post(s, '/v0/datasources?name=events&format=ndjson', ndjson([1, 2, 3, 4]));
-    const r = await post(s, `/v0/datasources?name=events&mode=replace&format=ndjson&replace_condition=${encodeURIComponent('id <= 2')}`, ndjson([1, 2, 9], (id) => `new${id}`));
+    const r = await post(
+      s,
+      `/v0/datasources?name=events&mode=replace&format=ndjson&replace_condition=${encodeURIComponent('id <= 2')}`,
+      ndjson([1, 2, 9], (id) => `new${id}`),
+    );
     expect(r.body).toMatchObject({ successful_rows: 2, quarantined_rows: 0 });
     expect(rowsOf(s, 'events', 'id').map((x) => `${x.id}:${x.name}`)).toEqual(['1:new1', '2:new2', '3:n3', '4:n4']);
     const all = await post(s, '/v0/datasources?name=events&mode=replace&format=ndjson', ndjson([7]));
@@ -50,7 +59,11 @@ describe('Data Sources API: append and replace', () => {
 
   it('continues a conditional replace with append_condition (appends only matching rows)', async () => {
     const s = await start();
-    const r = await post(s, `/v0/datasources?name=events&mode=append&format=ndjson&append_condition=${encodeURIComponent("name LIKE 'keep%'")}`, ndjson([1, 2], (id) => (id === 1 ? 'keep' : 'drop')));
+    const r = await post(
+      s,
+      `/v0/datasources?name=events&mode=append&format=ndjson&append_condition=${encodeURIComponent("name LIKE 'keep%'")}`,
+      ndjson([1, 2], (id) => (id === 1 ? 'keep' : 'drop')),
+    );
     expect(r.body).toMatchObject({ successful_rows: 1 });
     expect(rowsOf(s, 'events').map((x) => x.name)).toEqual(['keep']);
   });
@@ -65,7 +78,10 @@ describe('Data Sources API: append and replace', () => {
 
   it('refuses unknown datasources, modes and formats', async () => {
     const s = await start();
-    expect(await post(s, '/v0/datasources?name=nope&format=ndjson', ndjson([1]))).toEqual({ status: 404, body: { error: "Data Source 'nope' not found" } });
+    expect(await post(s, '/v0/datasources?name=nope&format=ndjson', ndjson([1]))).toEqual({
+      status: 404,
+      body: { error: "Data Source 'nope' not found" },
+    });
     expect((await post(s, '/v0/datasources?name=events&mode=create', '')).status).toBe(400);
     expect((await post(s, '/v0/datasources?name=events&format=parquet', 'x')).body.error).toMatch(/Parquet/);
     expect((await post(s, '/v0/datasources?format=csv', 'x')).status).toBe(400);
@@ -99,7 +115,12 @@ describe('Data Sources API: truncate and delete', () => {
     const s = await start();
     await post(s, '/v0/datasources?name=events&format=ndjson', ndjson([1, 2, 3]));
     await post(s, '/v0/datasources?name=other&format=ndjson', '{"v":"n2"}');
-    const del = await post(s, '/v0/datasources/events/delete', form({ delete_condition: "name IN (SELECT v FROM other) OR toYear(at) = 1999" }), formHeaders);
+    const del = await post(
+      s,
+      '/v0/datasources/events/delete',
+      form({ delete_condition: 'name IN (SELECT v FROM other) OR toYear(at) = 1999' }),
+      formHeaders,
+    );
     expect(del.body).toMatchObject({ rows_affected: 1 });
     expect(rowsOf(s, 'events', 'id').map((x) => x.id)).toEqual([1, 3]);
   });

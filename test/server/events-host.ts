@@ -65,7 +65,7 @@ export async function startTestServer(files: Record<string, string>, options: Ap
 export function rowsOf(server: TestServer, ds: string, orderBy = 'rowid'): Record<string, unknown>[] {
   const t = server.store.table(ds)!;
   const cols = t.def.columns.map((c) => `"${c.name}"`).join(', ');
-  return server.store.query(`SELECT ${cols} FROM "${t.physical}" ORDER BY ${orderBy}`, [], t.def.columns) .data;
+  return server.store.query(`SELECT ${cols} FROM "${t.physical}" ORDER BY ${orderBy}`, [], t.def.columns).data;
 }
 
 /** A second datasource whose APPEND token must not write into `events`. */

@@ -67,22 +67,48 @@ const GOOD = {
 async function post(s: TestServer, rows: object[]) {
   // 64-bit limits go as bare JSON numbers (beyond 2^53, which JSON.stringify cannot write from a number).
   const text = rows.map((r) => JSON.stringify(r).replace(/"(-?\d{16,})"/g, '$1')).join('\n');
-  const res = await s.app.inject({ method: 'POST', url: '/v0/events?name=typed&wait=true', headers: { authorization: `Bearer ${ADMIN}` }, payload: text });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/v0/events?name=typed&wait=true',
+    headers: { authorization: `Bearer ${ADMIN}` },
+    payload: text,
+  });
   return res.json() as { successful_rows: number; quarantined_rows: number };
 }
 
 describe('Events API: conversions per column type', () => {
   it('lands a row using every type at its limits and reads it back in ClickHouse form', async () => {
-    const s = (server = await startTestServer({ 'datasources/typed.datasource': DATASOURCE }));
+    server = await startTestServer({ 'datasources/typed.datasource': DATASOURCE });
+    const s = server;
     expect(await post(s, [GOOD])).toEqual({ successful_rows: 1, quarantined_rows: 0 });
     const [row] = rowsOf(s, 'typed');
-    expect(row).toMatchObject({ id: 1, i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -2147483648, f32: 1.5, f64: -0.25, b: true, d: '2026-01-02', dt: '2026-01-02 03:04:05', dt64: '2026-01-02 03:04:05.678', s: 'text', lc: 'low', n: null, u: GOOD.u, arr: [1, 2, 3], m: { a: 1 } });
+    expect(row).toMatchObject({
+      id: 1,
+      i8: -128,
+      u8: 255,
+      i16: -32768,
+      u16: 65535,
+      i32: -2147483648,
+      f32: 1.5,
+      f64: -0.25,
+      b: true,
+      d: '2026-01-02',
+      dt: '2026-01-02 03:04:05',
+      dt64: '2026-01-02 03:04:05.678',
+      s: 'text',
+      lc: 'low',
+      n: null,
+      u: GOOD.u,
+      arr: [1, 2, 3],
+      m: { a: 1 },
+    });
     expect(String(row!.i64)).toBe('-9223372036854775808');
     expect(String(row!.u64)).toBe('9223372036854775807');
   });
 
   it('quarantines each value that does not fit its column, naming the column', async () => {
-    const s = (server = await startTestServer({ 'datasources/typed.datasource': DATASOURCE }));
+    server = await startTestServer({ 'datasources/typed.datasource': DATASOURCE });
+    const s = server;
     const bad: [string, unknown][] = [
       ['u8', 256],
       ['u8', -1],

@@ -13,14 +13,22 @@ const auth = (token = ADMIN) => ({ authorization: `Bearer ${token}` });
 const line = (id: number) => JSON.stringify({ id, name: `n${id}`, at: '2026-01-02 03:04:05' });
 
 async function start(options = {}) {
-  server = await startTestServer({ 'datasources/events.datasource': EVENTS_DATASOURCE, 'datasources/other.datasource': OTHER_DATASOURCE }, options);
+  server = await startTestServer(
+    { 'datasources/events.datasource': EVENTS_DATASOURCE, 'datasources/other.datasource': OTHER_DATASOURCE },
+    options,
+  );
   return server;
 }
 
 describe('Events API', () => {
   it('answers 200 with wait=true and 202 without, after the rows are committed', async () => {
     const s = await start();
-    const a = await s.app.inject({ method: 'POST', url: '/v0/events?name=events&wait=true', headers: auth(), payload: `${line(1)}\n${line(2)}\n` });
+    const a = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events&wait=true',
+      headers: auth(),
+      payload: `${line(1)}\n${line(2)}\n`,
+    });
     expect([a.statusCode, a.json()]).toEqual([200, { successful_rows: 2, quarantined_rows: 0 }]);
     const b = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: auth(), payload: line(3) });
     expect([b.statusCode, b.json()]).toEqual([202, { successful_rows: 1, quarantined_rows: 0 }]);
@@ -38,9 +46,19 @@ describe('Events API', () => {
   it('inflates Content-Encoding: gzip bodies', async () => {
     const s = await start();
     const body = gzipSync(Buffer.from(Array.from({ length: 100 }, (_, i) => line(i)).join('\n')));
-    const res = await s.app.inject({ method: 'POST', url: '/v0/events?name=events&wait=true', headers: { ...auth(), 'content-encoding': 'gzip', 'content-type': 'application/x-ndjson' }, payload: body });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events&wait=true',
+      headers: { ...auth(), 'content-encoding': 'gzip', 'content-type': 'application/x-ndjson' },
+      payload: body,
+    });
     expect([res.statusCode, res.json()]).toEqual([200, { successful_rows: 100, quarantined_rows: 0 }]);
-    const bad = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: { ...auth(), 'content-encoding': 'gzip' }, payload: Buffer.from('not gzip') });
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events',
+      headers: { ...auth(), 'content-encoding': 'gzip' },
+      payload: Buffer.from('not gzip'),
+    });
     expect([bad.statusCode, bad.json().error]).toEqual([400, 'The body is not valid gzip']);
   });
 
@@ -49,7 +67,12 @@ describe('Events API', () => {
     const big = `${line(1)}\n`.repeat(Math.ceil((10 * 1024 * 1024) / line(1).length) + 10);
     const raw = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: auth(), payload: big });
     expect([raw.statusCode, raw.json().error]).toEqual([413, 'Request body too large: the limit is 10 MB']);
-    const zipped = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: { ...auth(), 'content-encoding': 'gzip' }, payload: gzipSync(big) });
+    const zipped = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events',
+      headers: { ...auth(), 'content-encoding': 'gzip' },
+      payload: gzipSync(big),
+    });
     expect([zipped.statusCode, zipped.json().error]).toEqual([413, 'Request body too large: the limit is 10 MB']);
     expect(rowsOf(s, 'events')).toEqual([]);
   });
@@ -70,9 +93,22 @@ describe('Events API', () => {
     expect(ok.statusCode).toBe(200);
     const none = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', payload: line(2) });
     expect([none.statusCode, none.json().error]).toEqual([403, 'invalid authentication token']);
-    const wrong = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: auth(s.token('other_ingest')), payload: line(2) });
-    expect([wrong.statusCode, wrong.json().error]).toEqual([403, "Not enough permissions: the token 'other_ingest' does not have DATASOURCES:APPEND:events"]);
-    const reader = await s.app.inject({ method: 'POST', url: '/v0/events?name=events', headers: auth(s.token('reader')), payload: line(2) });
+    const wrong = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events',
+      headers: auth(s.token('other_ingest')),
+      payload: line(2),
+    });
+    expect([wrong.statusCode, wrong.json().error]).toEqual([
+      403,
+      "Not enough permissions: the token 'other_ingest' does not have DATASOURCES:APPEND:events",
+    ]);
+    const reader = await s.app.inject({
+      method: 'POST',
+      url: '/v0/events?name=events',
+      headers: auth(s.token('reader')),
+      payload: line(2),
+    });
     expect(reader.statusCode).toBe(403);
     expect(rowsOf(s, 'events')).toHaveLength(1);
   });

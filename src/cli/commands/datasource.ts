@@ -21,11 +21,18 @@ function targetOptions(cmd: Command): Command {
 
 /** The target part of the flags, for src/api/datasource.ts. */
 export function target(opts: TargetFlags) {
-  return { project: projectDir(opts), cloud: Boolean(opts.cloud), ...(opts.host ? { host: opts.host } : {}), ...(opts.token ? { token: opts.token } : {}) };
+  return {
+    project: projectDir(opts),
+    cloud: Boolean(opts.cloud),
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.token ? { token: opts.token } : {}),
+  };
 }
 
 export function registerDatasource(mk: Command): void {
-  const ds = mk.command('datasource').description('list, append to, replace, truncate and delete from data sources on the dev server (or --cloud)');
+  const ds = mk
+    .command('datasource')
+    .description('list, append to, replace, truncate and delete from data sources on the dev server (or --cloud)');
   const run = async () => import('../run-datasource.js');
 
   targetOptions(ds.command('ls').description('list data sources with their row counts')).action(async (opts: TargetFlags) => {
@@ -34,16 +41,24 @@ export function registerDatasource(mk: Command): void {
   for (const mode of ['append', 'replace'] as const) {
     const cmd = ds
       .command(`${mode} <datasource> <file>`)
-      .description(mode === 'append' ? 'append a CSV or NDJSON file (.gz too), streamed in chunks' : 'replace the rows of a data source (or with --sql-condition only the matching ones) with a file')
+      .description(
+        mode === 'append'
+          ? 'append a CSV or NDJSON file (.gz too), streamed in chunks'
+          : 'replace the rows of a data source (or with --sql-condition only the matching ones) with a file',
+      )
       .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'ndjson']));
     if (mode === 'replace') cmd.option('--sql-condition <sql>', 'replace only the rows matching this condition');
-    targetOptions(cmd).action(async (datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string }) => {
-      process.exitCode = await (await run()).runUpload(mode, datasource, file, opts);
-    });
+    targetOptions(cmd).action(
+      async (datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string }) => {
+        process.exitCode = await (await run()).runUpload(mode, datasource, file, opts);
+      },
+    );
   }
-  targetOptions(ds.command('truncate <datasource>').description('delete every row of a data source')).action(async (datasource: string, opts: TargetFlags) => {
-    process.exitCode = await (await run()).runTruncate(datasource, opts);
-  });
+  targetOptions(ds.command('truncate <datasource>').description('delete every row of a data source')).action(
+    async (datasource: string, opts: TargetFlags) => {
+      process.exitCode = await (await run()).runTruncate(datasource, opts);
+    },
+  );
   targetOptions(
     ds
       .command('delete <datasource>')

@@ -21,7 +21,17 @@ export function copyRoutes(app: FastifyInstance, host: Host, jobs: JobBook): voi
     try {
       const result = runCopy(ws, name, requestParams(request).params);
       const id = randomUUID();
-      const job = { id, job_id: id, kind: 'copy', status: 'done', pipe: { name }, datasource: { name: result.datasource }, mode: result.mode, rows: result.rows, created_at: new Date().toISOString() };
+      const job = {
+        id,
+        job_id: id,
+        kind: 'copy',
+        status: 'done',
+        pipe: { name },
+        datasource: { name: result.datasource },
+        mode: result.mode,
+        rows: result.rows,
+        created_at: new Date().toISOString(),
+      };
       jobs.set(id, job);
       return { ...job, job_url: `${request.protocol}://${request.headers.host ?? 'localhost'}/v0/jobs/${id}` };
     } catch (error) {

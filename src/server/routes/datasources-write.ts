@@ -36,10 +36,22 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
     const name = f.name;
     if (!name) return sendError(reply, 400, "The 'name' parameter is required");
     const mode = f.mode ?? 'append';
-    if (!authorize(host, request, reply, mode === 'append' && !f.append_condition ? { kind: 'datasource:append', datasource: name } : { kind: 'admin' })) return reply;
+    if (
+      !authorize(
+        host,
+        request,
+        reply,
+        mode === 'append' && !f.append_condition ? { kind: 'datasource:append', datasource: name } : { kind: 'admin' },
+      )
+    )
+      return reply;
     return guarded(reply, async () => {
       const ws = workspaceWith(host, name);
-      if (mode === 'create') throw new ApiError(400, `Data Source '${name}' already exists: in mk, Data Sources are created by deployments; use mode=append or mode=replace`);
+      if (mode === 'create')
+        throw new ApiError(
+          400,
+          `Data Source '${name}' already exists: in mk, Data Sources are created by deployments; use mode=append or mode=replace`,
+        );
       if (mode !== 'append' && mode !== 'replace') throw new ApiError(400, `Invalid mode '${mode}': use append or replace`);
       const { body, filename } = dataOf(request);
       const format = formatOf(request, f.format ?? formatFromName(filename));
@@ -84,7 +96,16 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       if (f.dry_run === 'true') return { rows_to_be_deleted: ws.store.countRows(select) };
       const rows = ws.store.deleteRows(name, select);
       const id = randomUUID();
-      const job = { id, job_id: id, kind: 'delete_data', status: 'done', datasource: { name }, delete_condition: condition, rows_affected: rows, created_at: new Date().toISOString() };
+      const job = {
+        id,
+        job_id: id,
+        kind: 'delete_data',
+        status: 'done',
+        datasource: { name },
+        delete_condition: condition,
+        rows_affected: rows,
+        created_at: new Date().toISOString(),
+      };
       jobs.set(id, job);
       const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
       return { ...job, delete_id: id, job_url: `${base}/v0/jobs/${id}` };
@@ -103,7 +124,8 @@ function fields(request: FastifyRequest, fromBody = false): Fields {
 
 function workspaceWith(host: Host, name: string): LocalWorkspace {
   const ws = host.current();
-  if (!(ws instanceof LocalWorkspace) || !ws.datasources.some((d) => d.name === name)) throw new ApiError(404, `Data Source '${name}' not found`);
+  if (!(ws instanceof LocalWorkspace) || !ws.datasources.some((d) => d.name === name))
+    throw new ApiError(404, `Data Source '${name}' not found`);
   return ws;
 }
 
@@ -114,7 +136,8 @@ function dataOf(request: FastifyRequest): { body: string; filename?: string } {
   if (!type.startsWith('multipart/')) return { body };
   const part = filePart(body, type);
   if (!part) throw new ApiError(400, 'The multipart body has no file part: send the file as field "csv" or "ndjson", or as the raw body');
-  if (part.filename?.endsWith('.gz')) throw new ApiError(400, 'mk takes gzip files as the raw body with Content-Encoding: gzip, not inside multipart');
+  if (part.filename?.endsWith('.gz'))
+    throw new ApiError(400, 'mk takes gzip files as the raw body with Content-Encoding: gzip, not inside multipart');
   return { body: part.text, ...(part.filename !== undefined ? { filename: part.filename } : {}) };
 }
 

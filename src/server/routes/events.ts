@@ -39,14 +39,21 @@ export function eventsRoutes(app: FastifyInstance, host: Host, options: EventsOp
       const decision = limiter.take(name);
       reply.headers(decision.headers);
       if (!decision.allowed) {
-        return sendError(reply, 429, `Too many requests: the Events API accepts ${config!.limit} requests per ${config!.windowSeconds ?? 1} s for Data Source '${name}'. Retry after ${decision.headers['Retry-After']} s`);
+        return sendError(
+          reply,
+          429,
+          `Too many requests: the Events API accepts ${config!.limit} requests per ${config!.windowSeconds ?? 1} s for Data Source '${name}'. Retry after ${decision.headers['Retry-After']} s`,
+        );
       }
     }
     const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : String(request.body);
     if (body.trim() === '') return sendError(reply, 400, 'The request body is empty: send NDJSON, one JSON object per line');
     try {
       const durable = fsyncAlways || query.wait === 'true';
-      const result = workspace instanceof LocalWorkspace ? await workspace.store.appendAsync(name, body, { durable }) : await workspace.append(name, body);
+      const result =
+        workspace instanceof LocalWorkspace
+          ? await workspace.store.appendAsync(name, body, { durable })
+          : await workspace.append(name, body);
       return reply.code(query.wait === 'true' ? 200 : 202).send(result);
     } catch (error) {
       return sendError(reply, statusOf(error), (error as Error).message);
