@@ -6,6 +6,7 @@ import { emitCall, listFunctions, lookupFunction } from '../functions/index.js';
 import type { EmitContext, EmittedArg, LambdaArg } from '../functions/types.js';
 import { EmitFailure, q } from './context.js';
 import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
+import { compileIn } from './operators.js';
 import { printOrderBy } from './order.js';
 
 /** Window-only functions mk compiles itself when the function library has no definition. */
@@ -25,11 +26,22 @@ const WINDOW: Record<string, { sql: string; type: (args: readonly Emitted[]) => 
   lead: { sql: 'lead', type: (a) => a[0]?.type ?? T.nothing },
 };
 
+const IN_FUNCTIONS: Record<string, { negated: boolean; global: boolean }> = {
+  in: { negated: false, global: false },
+  notin: { negated: true, global: false },
+  globalin: { negated: false, global: true },
+  globalnotin: { negated: true, global: true },
+};
+
 /** Compiles a function call through the function library, plus the calls the compiler owns. */
 export function compileCall(e: A.Call, env: ExprEnv): Emitted {
   const lower = e.name.toLowerCase();
   const ctx = env.ctx;
   if (lower === 'arrayjoin') return compileArrayJoinCall(e, env);
+  // `in(x, set)` / `notIn(x, set)` are the IN operator written as functions (ClickHouse names it so).
+  const membership = IN_FUNCTIONS[lower];
+  if (membership && e.args.length === 2 && !e.over)
+    return compileIn({ kind: 'in', ...membership, expr: e.args[0]!, target: e.args[1]!, range: e.range }, env);
   if (e.args.length === 0 && !e.over) {
     // One `now()` for the whole query, as in ClickHouse (SQLite's 'now' only holds within one step).
     if (lower === 'now' || lower === 'current_timestamp') return { sql: ctx.now(), type: T.datetime };

@@ -64,6 +64,21 @@ describe('SELECT forms', () => {
     );
   });
 
+  it('compiles in() / notIn() written as functions as the IN operator', () => {
+    const r = t.run("SELECT name, notIn(age, [30, 31]) AS x FROM users WHERE in(name, ('ann', 'bob')) ORDER BY name");
+    expect(r.sql).toContain('NOT IN (');
+    expect(r.rows).toEqual([
+      ['ann', 0],
+      ['bob', 1],
+    ]);
+    // A one-element array against a subquery of arrays compares whole arrays, as in ClickHouse.
+    const s = t.run('SELECT name, notIn([name], (SELECT groupArray(name) FROM users WHERE id = 1)) AS x FROM users ORDER BY name');
+    expect(s.rows).toEqual([
+      ['ann', 0],
+      ['bob', 1],
+    ]);
+  });
+
   it('reads INTERVAL with a call or an arithmetic expression as its value', () => {
     const r = t.run("SELECT ts - INTERVAL toUInt16('2') HOUR AS a, ts + INTERVAL -age - 1 DAY AS b FROM users WHERE id = 1");
     // 2024-01-01 00:00 − 2 h; + (−31) days

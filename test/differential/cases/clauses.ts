@@ -122,6 +122,9 @@ export const CLAUSES: CaseGroup = {
     "SELECT id, day + INTERVAL -dateDiff('day', day, toDate('2024-01-03')) - 1 DAY AS d FROM events WHERE id < 4 ORDER BY id",
     'SELECT ts - INTERVAL 1 + 1 DAY AS d FROM events WHERE id = 1',
     'SELECT id, user, FROM events WHERE id = 1',
+    'SELECT user, notIn([user], (SELECT groupArrayDistinct(user) FROM users WHERE age < 26)) AS x FROM users ORDER BY user',
+    "SELECT id FROM events WHERE in(user, ('alice', 'zed')) ORDER BY id",
+    'SELECT id, notIn(qty, [1, 2]) AS x FROM events ORDER BY id',
   ],
 };
 
