@@ -52,8 +52,8 @@ export interface UploadSummary {
 /**
  * `mk datasource append|replace <ds> <file>`: streams a CSV or NDJSON file (optionally `.gz`) to the
  * Data Sources API in record-aligned chunks of ≤ 8 MB, one request at a time, so memory stays flat
- * on multi-GB files. A replace sends its first chunk with mode=replace and the rest as appends (with
- * `append_condition` when there is a condition): readers may see the replace half done meanwhile.
+ * on multi-GB files. A replace larger than one request is staged on the server and swapped in by its
+ * last request, so readers see the old rows until then and the new ones after.
  */
 export async function uploadFile(options: UploadOptions): Promise<UploadSummary> {
   const started = performance.now();
@@ -74,23 +74,37 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   const splitter = new ChunkSplitter(format, options.chunkBytes ?? CHUNK_BYTES);
   const totals = { rows: 0, quarantined: 0, requests: 0 };
   let header: Buffer | undefined;
-  const send = async (chunk: Buffer) => {
+  let replaceId: string | undefined;
+  const send = async (chunk: Buffer, last: boolean) => {
     const first = totals.requests === 0;
     if (first && format === 'csv') header = csvHeader(chunk, columns);
     const body = !first && header ? Buffer.concat([header, chunk]) : chunk;
-    const result = await call<{ successful_rows: number; quarantined_rows: number }>(target, uploadPath(options, format, first), {
-      method: 'POST',
-      body,
-      headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' },
-    });
+    const result = await call<{ successful_rows: number; quarantined_rows: number; replace_id?: string; replaced_rows?: number }>(
+      target,
+      uploadPath(options, format, { first, last, ...(replaceId ? { replaceId } : {}) }),
+      { method: 'POST', body, headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' } },
+    );
+    replaceId ??= result.replace_id;
     totals.requests++;
-    totals.rows += result.successful_rows;
+    // A staged replace's commit reports the rows it wrote (those its condition keeps).
+    totals.rows = result.replaced_rows ?? totals.rows + result.successful_rows;
     totals.quarantined += result.quarantined_rows;
     options.onProgress?.({ bytes: raw.bytesRead, totalBytes, rows: totals.rows, quarantined: totals.quarantined });
   };
-  for await (const buf of input) for (const chunk of splitter.push(buf as Buffer)) await send(chunk);
-  const last = splitter.end();
-  if (last || (totals.requests === 0 && options.mode === 'replace')) await send(last ?? Buffer.alloc(0));
+  // One chunk is held back, so the last one is known when sent (it commits a staged replace).
+  let held: Buffer | undefined;
+  for await (const buf of input) {
+    for (const chunk of splitter.push(buf as Buffer)) {
+      if (held) await send(held, false);
+      held = chunk;
+    }
+  }
+  const tail = splitter.end();
+  if (tail) {
+    if (held) await send(held, false);
+    held = tail;
+  }
+  if (held || (totals.requests === 0 && options.mode === 'replace')) await send(held ?? Buffer.alloc(0), true);
   return {
     datasource: options.datasource,
     mode: options.mode,
@@ -102,9 +116,17 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   };
 }
 
-function uploadPath(options: UploadOptions, format: string, first: boolean): string {
-  const q = new URLSearchParams({ name: options.datasource, mode: first ? options.mode : 'append', format });
-  if (options.condition && options.mode === 'replace') q.set(first ? 'replace_condition' : 'append_condition', options.condition);
+/**
+ * The request for one chunk. Appends are plain appends. A replace in one request is a plain replace;
+ * over several it is staged: `replace_part=begin`, `continue` …, `commit` (which swaps it in).
+ */
+function uploadPath(options: UploadOptions, format: string, at: { first: boolean; last: boolean; replaceId?: string }): string {
+  const q = new URLSearchParams({ name: options.datasource, mode: options.mode, format });
+  if (options.mode === 'replace') {
+    if (options.condition) q.set('replace_condition', options.condition);
+    if (!(at.first && at.last)) q.set('replace_part', at.first ? 'begin' : at.last ? 'commit' : 'continue');
+    if (at.replaceId) q.set('replace_id', at.replaceId);
+  }
   return `/v0/datasources?${q}`;
 }
 

@@ -38,6 +38,12 @@ export interface StoreStats {
   readonly commits: number;
 }
 
+interface PendingReplace {
+  readonly ds: string;
+  readonly physical: string;
+  readonly staging: string;
+}
+
 interface Target extends WriteTarget {
   readonly def: TableDef;
 }
@@ -57,6 +63,7 @@ export class Store {
   private udfs: ((host: UdfHost) => void)[] = [];
   private commits = 0;
   private views: string[] = [];
+  private replaces = new Map<string, PendingReplace>();
   /** Whether commits fsync right now (synchronous=FULL); see write(). */
   private fsync = true;
   private evaluateDefault: EvaluateDefault | undefined;
@@ -76,6 +83,10 @@ export class Store {
     this.db.pragma('temp_store = MEMORY');
     this.evaluateDefault = options.evaluateDefault;
     this.catalog = new Catalog(this.db);
+    // Staging tables of replaces a crash interrupted: never committed, so never visible; drop them.
+    for (const name of this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'mk\\_replace\\_\\_%' ESCAPE '\\'").pluck().all() as string[]) {
+      this.db.exec(`DROP TABLE ${ident(name)}`);
+    }
     this.writer = new Writer(
       this.db,
       (ds) => this.target(ds),
@@ -255,6 +266,79 @@ export class Store {
     });
     this.runner.reset();
     return result;
+  }
+
+  // ── replaces spread over several requests (a file larger than one request) ──────────────────
+
+  /**
+   * Starts a replace whose rows arrive over several requests: they collect in a staging table (on
+   * disk, dropped at startup if a crash leaves it) and replace the live rows only at commitReplace,
+   * in one transaction, so readers never see a half-replaced datasource. Returns the replace's id.
+   */
+  beginReplace(ds: string): string {
+    const t = this.target(ds);
+    const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    const staging = `mk_replace__${id}`;
+    this.write(() => this.db.exec(`CREATE TABLE ${ident(staging)} AS SELECT * FROM ${ident(t.physical)} WHERE 0`));
+    this.replaces.set(id, { ds, physical: t.physical, staging });
+    return id;
+  }
+
+  /** Adds rows to a replace in progress; bad rows go to quarantine at once. */
+  appendToReplace(id: string, input: AppendInput, options: AppendOptions = {}): AppendResult {
+    const { r, t } = this.replaceInProgress(id);
+    const rows = this.convert(r.ds, input, options);
+    this.write(() => {
+      this.writer.insertRows(r.staging, t.width, rows.good);
+      this.writer.write(t, { good: [], bad: rows.bad }, options.importId ?? null);
+    });
+    return { successful_rows: rows.good.length, quarantined_rows: rows.bad.length };
+  }
+
+  /**
+   * Swaps the staged rows in: deletes the live rows (all, or those `rowids` selects) and appends the
+   * staged ones (all, or those `rowids` selects), feeding materialized views. Returns the rows written.
+   */
+  commitReplace(id: string, rowids?: (view: string) => CompiledSelect): number {
+    const { r, t } = this.replaceInProgress(id);
+    const n = this.write(() => {
+      if (rowids) {
+        const live = rowids(this.viewOver(t.physical, 'main'));
+        this.db.prepare(`DELETE FROM ${ident(t.physical)} WHERE rowid IN (${live.sql})`).run(...live.params);
+      } else this.db.exec(`DELETE FROM ${ident(t.physical)}`);
+      let kept: number;
+      if (rowids) {
+        const view = `mk_rows__${r.staging}`;
+        this.db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${ident(view)} AS SELECT rowid AS _mk_rowid, * FROM main.${ident(r.staging)}`);
+        const incoming = rowids(view);
+        kept = this.writer.appendSelect(r.ds, `SELECT * FROM main.${ident(r.staging)} WHERE rowid IN (${incoming.sql})`, incoming.params);
+        this.db.exec(`DROP VIEW temp.${ident(view)}`);
+      } else kept = this.writer.appendSelect(r.ds, `SELECT * FROM main.${ident(r.staging)}`, []);
+      this.db.exec(`DROP TABLE ${ident(r.staging)}`);
+      return kept;
+    });
+    this.replaces.delete(id);
+    this.runner.reset();
+    return n;
+  }
+
+  /** Abandons a replace in progress; the live rows stay as they were. */
+  abortReplace(id: string): void {
+    const r = this.replaces.get(id);
+    if (!r) return;
+    this.replaces.delete(id);
+    this.write(() => this.db.exec(`DROP TABLE IF EXISTS ${ident(r.staging)}`));
+  }
+
+  private replaceInProgress(id: string): { r: PendingReplace; t: Target } {
+    const r = this.replaces.get(id);
+    if (!r) throw new StoreError('MK5006', `No replace in progress with id '${id}'`);
+    const t = this.target(r.ds);
+    if (t.physical !== r.physical) {
+      this.abortReplace(id);
+      throw new StoreError('MK5004', `Datasource '${r.ds}' was redeployed during the replace; start it again`);
+    }
+    return { r, t };
   }
 
   /** Runs `fn` in one write transaction with the listener API (backfills, copy pipes). */

@@ -145,3 +145,46 @@ describe('Data Sources API: list', () => {
     expect(events).toMatchObject({ name: 'events', engine: 'MergeTree', rows: 2, quarantine_rows: 1 });
   });
 });
+
+describe('Data Sources API: a replace over several requests', () => {
+  it('stages the rows and swaps them in at the commit; readers see the old rows until then', async () => {
+    const s = await start();
+    await post(s, '/v0/datasources?name=events&format=ndjson', ndjson([1, 2, 3]));
+    const begin = await post(s, '/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=begin', ndjson([10, 11]));
+    expect(begin.body).toMatchObject({ successful_rows: 2 });
+    const id = begin.body.replace_id as string;
+    await post(
+      s,
+      `/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=continue&replace_id=${id}`,
+      `${ndjson([12])}\n{"id":"bad"}`,
+    );
+    expect(rowsOf(s, 'events').map((r) => r.id)).toEqual([1, 2, 3]);
+    const commit = await post(
+      s,
+      `/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=commit&replace_id=${id}`,
+      ndjson([13]),
+    );
+    expect(commit.body).toMatchObject({ successful_rows: 1, replaced_rows: 4 });
+    expect(rowsOf(s, 'events', 'id').map((r) => r.id)).toEqual([10, 11, 12, 13]);
+    const again = await post(s, `/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=commit&replace_id=${id}`, '');
+    expect(again.status).toBe(400);
+  });
+
+  it('applies replace_condition at the commit, to the live and the staged rows', async () => {
+    const s = await start();
+    await post(s, '/v0/datasources?name=events&format=ndjson', ndjson([1, 2, 3]));
+    const cond = encodeURIComponent('id >= 2');
+    const begin = await post(
+      s,
+      `/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=begin&replace_condition=${cond}`,
+      ndjson([0, 5]),
+    );
+    const commit = await post(
+      s,
+      `/v0/datasources?name=events&mode=replace&format=ndjson&replace_part=commit&replace_condition=${cond}&replace_id=${begin.body.replace_id}`,
+      ndjson([6]),
+    );
+    expect(commit.body).toMatchObject({ replaced_rows: 2 });
+    expect(rowsOf(s, 'events', 'id').map((r) => r.id)).toEqual([1, 5, 6]);
+  });
+});

@@ -92,3 +92,29 @@ describe('store: selective replace and delete over a rowid view', () => {
     expect(store.countRows(upTo2(store.rowidView('n')))).toBe(1);
   });
 });
+
+describe('store: staged replaces', () => {
+  it('drops the staging table of a replace a crash interrupted', () => {
+    const file = tempDbFile();
+    const store = openStore(file);
+    store.createTable(def('n', { x: 'UInt32' }));
+    store.append('n', '{"x":1}');
+    const id = store.beginReplace('n');
+    store.appendToReplace(id, '{"x":2}');
+    store.close();
+    const again = openStore(file);
+    const tables = again.query("SELECT count(*) AS c FROM sqlite_master WHERE name LIKE 'mk_replace%'", [], cols({ c: 'UInt64' })).data;
+    expect(tables).toEqual([{ c: 0 }]);
+    expect(again.query(`SELECT x FROM "${again.physicalName('n')}"`, [], cols({ x: 'UInt32' })).data).toEqual([{ x: 1 }]);
+    again.close();
+  });
+
+  it('aborts a replace when its datasource is redeployed meanwhile', () => {
+    const store = openStore(':memory:');
+    store.createTable(def('n', { x: 'UInt32' }));
+    const id = store.beginReplace('n');
+    store.createTable(def('n', { x: 'UInt32', y: 'UInt8' }), { replace: true });
+    expect(() => store.appendToReplace(id, '{"x":2}')).toThrow(/redeployed/);
+    expect(() => store.commitReplace(id)).toThrow(/No replace in progress/);
+  });
+});

@@ -18,7 +18,9 @@ type Fields = Record<string, string | undefined>;
  * - `POST /v0/datasources?name=&mode=append|replace&format=ndjson|csv` with the rows as the raw body
  *   or as a multipart file part (the SDKs' upload)
  *   (`replace_condition` replaces only the matching rows; mk's `append_condition` appends only
- *   matching rows, so a conditional replace can continue over several requests);
+ *   matching rows). mk's `replace_part=begin|continue|commit` (+ `replace_id`) spreads one replace
+ *   over several requests, staged until the commit swaps it in atomically (how `mk datasource
+ *   replace` sends a file larger than one request);
  * - `POST /v0/datasources/<ds>/truncate`;
  * - `POST /v0/datasources/<ds>/delete` with `delete_condition` (and `dry_run=true`): runs at once and
  *   answers with a finished job (`GET /v0/jobs/<id>`).
@@ -58,6 +60,24 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       const importId = randomUUID();
       const options = { format, importId, ...(f.dialect_delimiter ? { csvDelimiter: f.dialect_delimiter } : {}) } as const;
       const store = ws.store;
+      if (mode === 'replace' && f.replace_part) {
+        const part = f.replace_part;
+        if (part !== 'begin' && part !== 'continue' && part !== 'commit')
+          throw new ApiError(400, `Invalid replace_part '${part}': use begin, continue or commit`);
+        const replaceId = part === 'begin' ? store.beginReplace(name) : f.replace_id;
+        if (!replaceId) throw new ApiError(400, "The 'replace_id' parameter is required to continue a replace");
+        const result = body.trim() === '' ? { successful_rows: 0, quarantined_rows: 0 } : store.appendToReplace(replaceId, body, options);
+        const replaced =
+          part === 'commit'
+            ? {
+                replaced_rows: store.commitReplace(
+                  replaceId,
+                  f.replace_condition ? compileCondition(ws, name, f.replace_condition) : undefined,
+                ),
+              }
+            : {};
+        return { id: importId, import_id: importId, datasource: { name }, ...result, replace_id: replaceId, ...replaced, error: false };
+      }
       const condition = mode === 'replace' ? f.replace_condition : f.append_condition;
       const result = condition
         ? store.replaceWhere(name, body, options, compileCondition(ws, name, condition), { deleteLive: mode === 'replace' })
