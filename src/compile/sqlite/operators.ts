@@ -78,14 +78,41 @@ export function coerceTo(x: Emitted, target: ChType, env: ExprEnv): Emitted {
 function coercePair(l: Emitted, r: Emitted, env: ExprEnv): [Emitted, Emitted] {
   if (typeof r.constant === 'string' && l.constant === undefined) return [l, coerceTo(r, l.type, env)];
   if (typeof l.constant === 'string' && r.constant === undefined) return [coerceTo(l, r.type, env), r];
-  return [l, r];
+  return alignTimes(l, r);
+}
+
+/** Stored units per second of a date or time type (Date counts days), or undefined for other types. */
+function unitsPerSecond(t: ChType): number | undefined {
+  const b = baseType(t);
+  if (b.kind === 'date' || b.kind === 'date32') return 1 / 86400;
+  if (b.kind === 'datetime') return 1;
+  if (b.kind === 'datetime64') return 10 ** b.precision;
+  return undefined;
+}
+
+/**
+ * A Date compared with a DateTime is read as its midnight, as ClickHouse does: the coarser side is
+ * scaled to the finer one's unit (`d < ts` → `d * 86400 < ts`), since storage holds days, seconds or ticks.
+ */
+export function alignTimes(l: Emitted, r: Emitted): [Emitted, Emitted] {
+  const a = unitsPerSecond(l.type);
+  const b = unitsPerSecond(r.type);
+  if (a === undefined || b === undefined || a === b) return [l, r];
+  const scale = (x: Emitted, factor: number): Emitted => ({ ...x, sql: `(${x.sql} * ${Math.round(factor)})`, constant: undefined });
+  return a < b ? [scale(l, b / a), r] : [l, scale(r, a / b)];
 }
 
 export function compileBetween(e: A.Between, env: ExprEnv): Emitted {
   const x = compileExpr(e.expr, env);
-  const low = coerceTo(compileExpr(e.low, env), x.type, env);
-  const high = coerceTo(compileExpr(e.high, env), x.type, env);
-  return { sql: `(${x.sql} ${e.negated ? 'NOT ' : ''}BETWEEN ${low.sql} AND ${high.sql})`, type: T.uint8, ...aggAll([x, low, high]) };
+  const [xl, low] = alignTimes(x, coerceTo(compileExpr(e.low, env), x.type, env));
+  const [xh, high] = alignTimes(x, coerceTo(compileExpr(e.high, env), x.type, env));
+  const not = e.negated ? 'NOT ' : '';
+  // Bounds of another time unit scale x differently on each side: BETWEEN is spelled out.
+  const sql =
+    xl.sql === x.sql && xh.sql === x.sql
+      ? `(${x.sql} ${not}BETWEEN ${low.sql} AND ${high.sql})`
+      : `(${not}(${xl.sql} >= ${low.sql} AND ${xh.sql} <= ${high.sql}))`;
+  return { sql, type: T.uint8, ...aggAll([x, low, high]) };
 }
 
 /** `x IN (…)`: a tuple or array of values, a subquery, or the name of a table, node or CTE. */

@@ -85,3 +85,32 @@ describe('SELECT forms', () => {
     expect(r.rows).toEqual([[1704067200 - 7200, 1704067200 - 31 * 86400]]);
   });
 });
+
+describe('dates against times', () => {
+  const d = setup([
+    {
+      name: 'ev',
+      columns: { d: 'Date', ts: 'DateTime', t3: 'DateTime64(3)' },
+      rows: [
+        [19724, 1704153600, 1704153599999], // 2024-01-02, 2024-01-02 00:00:00, 2024-01-01 23:59:59.999
+        [19725, 1704189600, 1704240000000], // 2024-01-03, 2024-01-02 10:00:00, 2024-01-03 00:00:00.000
+      ],
+    },
+  ]);
+
+  it('compares a Date with a DateTime or DateTime64 as its midnight', () => {
+    const r = d.run('SELECT d < ts, d = ts, d <= t3, ts >= t3, d BETWEEN ts AND t3 FROM ev ORDER BY d');
+    expect(r.sql).toContain('(("ev"."d" * 86400) < "ev"."ts")');
+    expect(r.sql).toContain('(("ev"."d" * 86400000) <= "ev"."t3")');
+    expect(r.sql).toContain('(("ev"."ts" * 1000) >= "ev"."t3")');
+    expect(r.rows).toEqual([
+      [0, 1, 0, 1, 0],
+      [0, 0, 1, 0, 1],
+    ]);
+  });
+
+  it('keeps rows an ENGINE_TTL-style condition (Date + INTERVAL <= now()) has not expired', () => {
+    expect(d.run('SELECT count() FROM ev WHERE d + INTERVAL 90 DAY <= now()', new Date('2024-03-01T00:00:00Z')).rows).toEqual([[0]]);
+    expect(d.run('SELECT count() FROM ev WHERE d + INTERVAL 90 DAY <= now()', new Date('2024-04-01T12:00:00Z')).rows).toEqual([[1]]);
+  });
+});
