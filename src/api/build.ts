@@ -31,7 +31,11 @@ export async function build(options: { project: string; env?: Readonly<Record<st
   for (const suffix of ['', '-wal', '-shm']) rmSync(storeFile + suffix, { force: true });
   const store = openWorkspaceStore(storeFile);
   try {
-    const built = buildWorkspace(project, store, { loadFixtures: fixtureLoader(project), tokenFor: () => newToken(), priorDiagnostics: parseDiagnostics });
+    const built = buildWorkspace(project, store, {
+      loadFixtures: fixtureLoader(project),
+      tokenFor: () => newToken(),
+      priorDiagnostics: parseDiagnostics,
+    });
     const diagnostics = sortDiagnostics(built.diagnostics);
     const base = { diagnostics, sources: project.sources, elapsedMs: 0 };
     if (hasErrors(diagnostics) || !built.workspace) return { ...base, ok: false, datasources: [], pipes: [], elapsedMs: elapsed() };
@@ -47,7 +51,11 @@ export async function build(options: { project: string; env?: Readonly<Record<st
 function countRows(store: ReturnType<typeof openWorkspaceStore>, ds: string): number {
   const physical = store.physicalName(ds);
   if (!physical) return 0;
-  const result = store.query(`SELECT count(*) AS n FROM "${physical}"`, [], [{ name: 'n', type: { kind: 'int', bits: 64, signed: false } }]);
+  const result = store.query(
+    `SELECT count(*) AS n FROM "${physical}"`,
+    [],
+    [{ name: 'n', type: { kind: 'int', bits: 64, signed: false } }],
+  );
   return Number(result.data[0]?.n ?? 0);
 }
 

@@ -1,5 +1,5 @@
-import { collectDeployFiles } from '../deploy/collect.js';
 import { postDeployment } from '../deploy/client.js';
+import { collectDeployFiles } from '../deploy/collect.js';
 import { UserError } from '../diagnostics/user-error.js';
 import type { DeployResponse } from '../server/host.js';
 import { devAdminToken, readCredentials, readDevServerInfo } from './state.js';

@@ -46,7 +46,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const app = createApp(host, { logger: options.logger ?? false });
   const url = await listen(app, options.host ?? DEFAULT_HOST, options.port ?? DEFAULT_PORT);
   writeDevServerInfo(options.project, url);
-  const stopWatching = options.watch === false ? undefined : watchProject(options.project, (paths) => options.onRebuild?.(rebuild(paths), paths));
+  const stopWatching =
+    options.watch === false ? undefined : watchProject(options.project, (paths) => options.onRebuild?.(rebuild(paths), paths));
   return {
     url,
     adminToken,

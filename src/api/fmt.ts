@@ -17,7 +17,10 @@ export interface FmtFileResult {
  * errors are left untouched and reported.
  */
 export function formatFiles(options: { project: string; files: readonly string[]; write: boolean }): FmtFileResult[] {
-  const paths = options.files.length > 0 ? options.files.map((f) => resolve(f)) : discoverFiles(options.project).datafiles.map((f) => resolve(options.project, f));
+  const paths =
+    options.files.length > 0
+      ? options.files.map((f) => resolve(f))
+      : discoverFiles(options.project).datafiles.map((f) => resolve(options.project, f));
   return paths.map((full) => {
     const path = relative(options.project, full) || full;
     const text = readFileSync(full, 'utf8');

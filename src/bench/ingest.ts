@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uploadFile } from '../api/datasource.js';
 import { rawInsert } from './ingest-baseline.js';
-import { runSingleEventLoad, post } from './ingest-client.js';
+import { post, runSingleEventLoad } from './ingest-client.js';
 import { batches, writeEvents } from './ingest-data.js';
 import { startBenchServer } from './ingest-server.js';
 

@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 /** Builds the `mk` program. Each command lives in its own file and imports its work lazily. */
 export function program(): Command {
   const mk = new Command('mk')
-    .description('Local-first toolchain for real-time analytics APIs, in Tinybird\'s datafile format')
+    .description("Local-first toolchain for real-time analytics APIs, in Tinybird's datafile format")
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
@@ -39,7 +39,9 @@ export function program(): Command {
 /** Entry point: runs the CLI, maps user errors to exit 1 and bugs to a stack trace and exit 70. */
 export async function main(argv: readonly string[]): Promise<void> {
   try {
-    await program().exitOverride().parseAsync(argv as string[]);
+    await program()
+      .exitOverride()
+      .parseAsync(argv as string[]);
   } catch (error) {
     process.exitCode = handleError(error);
   }

@@ -22,6 +22,9 @@ export function printBuildReport(report: BuildReport, options: { json: boolean }
     return;
   }
   for (const ds of report.datasources) say(`${out.green('✓')} datasources/${ds.name} ${out.dim(`(${ds.rows} rows)`)}`);
-  for (const pipe of report.pipes) say(`${out.green('✓')} ${pipe.kind === 'endpoint' ? 'endpoint' : 'pipe'} ${pipe.name}${pipe.kind === 'endpoint' ? '' : out.dim(` (${pipe.kind})`)}`);
+  for (const pipe of report.pipes)
+    say(
+      `${out.green('✓')} ${pipe.kind === 'endpoint' ? 'endpoint' : 'pipe'} ${pipe.name}${pipe.kind === 'endpoint' ? '' : out.dim(` (${pipe.kind})`)}`,
+    );
   say(`${out.green('✓')} Build completed in ${(report.elapsedMs / 1000).toFixed(1)}s`);
 }

@@ -1,5 +1,5 @@
 import { runCopyPipe } from '../api/copy.js';
-import { target, type TargetFlags } from './commands/datasource.js';
+import { type TargetFlags, target } from './commands/datasource.js';
 import { makeChalk, printJson, say } from './output.js';
 
 /** `mk copy run`: prints what the copy wrote. */

@@ -2,7 +2,14 @@ import { deploy } from '../api/deploy.js';
 import { makeChalk, note, printJson, say } from './output.js';
 
 /** Runs `mk deploy` and returns the exit code: 0 deployed/valid/no changes, 1 failed. */
-export async function runDeployCommand(options: { project: string; cloud: boolean; check: boolean; json: boolean; host?: string; token?: string }): Promise<number> {
+export async function runDeployCommand(options: {
+  project: string;
+  cloud: boolean;
+  check: boolean;
+  json: boolean;
+  host?: string;
+  token?: string;
+}): Promise<number> {
   const { host, response } = await deploy(options);
   if (options.json) {
     printJson(response);

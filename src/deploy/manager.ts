@@ -3,7 +3,7 @@ import { dirname, join, normalize } from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { loadProject } from '../project/load.js';
-import type { DeployFile, DeployResponse, DeploymentRecord, DeploymentTarget } from '../server/host.js';
+import type { DeployFile, DeploymentRecord, DeploymentTarget, DeployResponse } from '../server/host.js';
 import type { Store } from '../store/index.js';
 import { ApiError } from '../util/api-error.js';
 import { buildWorkspace, type LocalWorkspace, type ResourceChanges } from '../workspace/index.js';
@@ -39,7 +39,8 @@ export class DeploymentManager implements DeploymentTarget {
     if (!live) return;
     const { project } = loadProject(this.filesDir(live.id), { env: process.env });
     const built = buildWorkspace(project, this.store, { tokenFor: this.vault.tokenFor });
-    if (!built.workspace) throw new Error(`the live deployment ${live.id} no longer builds: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+    if (!built.workspace)
+      throw new Error(`the live deployment ${live.id} no longer builds: ${built.diagnostics.map((d) => d.message).join('; ')}`);
     built.commit();
     this.host.setCurrent(built.workspace);
   }
@@ -62,18 +63,38 @@ export class DeploymentManager implements DeploymentTarget {
     }
     const loaded = loadProject(dir, { env: process.env });
     const previous = this.host.current() as LocalWorkspace | undefined;
-    const built = buildWorkspace(loaded.project, this.store, { tokenFor: this.vault.tokenFor, priorDiagnostics: loaded.diagnostics, ...(previous ? { previous } : {}) });
+    const built = buildWorkspace(loaded.project, this.store, {
+      tokenFor: this.vault.tokenFor,
+      priorDiagnostics: loaded.diagnostics,
+      ...(previous ? { previous } : {}),
+    });
     const diagnostics = built.diagnostics;
     const created_at = new Date().toISOString();
     const summary = changeSummary(built.changes);
     if (hasErrors(diagnostics) || !built.workspace) {
-      return { result: 'failed', deployment: { id, status: 'failed', live: false, created_at, ...summary, errors: errorsOf(diagnostics, loaded.project.sources), feedback: [] } };
+      return {
+        result: 'failed',
+        deployment: {
+          id,
+          status: 'failed',
+          live: false,
+          created_at,
+          ...summary,
+          errors: errorsOf(diagnostics, loaded.project.sources),
+          feedback: [],
+        },
+      };
     }
-    const feedback = diagnostics.filter((d) => d.severity !== 'error').map((d) => ({ level: d.severity.toUpperCase(), resource: d.file ?? '', message: d.message }));
+    const feedback = diagnostics
+      .filter((d) => d.severity !== 'error')
+      .map((d) => ({ level: d.severity.toUpperCase(), resource: d.file ?? '', message: d.message }));
     const nothingChanged = previous !== undefined && Object.values(summary).every((names) => names.length === 0);
     if (options.check || nothingChanged) {
       built.discard();
-      return { result: nothingChanged ? 'no_changes' : 'success', deployment: { id, status: 'calculating', live: false, created_at, ...summary, feedback } };
+      return {
+        result: nothingChanged ? 'no_changes' : 'success',
+        deployment: { id, status: 'calculating', live: false, created_at, ...summary, feedback },
+      };
     }
     built.commit();
     this.host.setCurrent(built.workspace);
@@ -108,5 +129,10 @@ function changeSummary(c: ResourceChanges) {
 function errorsOf(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
   return diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) => ({ filename: d.file ?? '', error: d.message, code: d.code, rendered: renderDiagnostics([d], { sources }).split('\n\n')[0] }));
+    .map((d) => ({
+      filename: d.file ?? '',
+      error: d.message,
+      code: d.code,
+      rendered: renderDiagnostics([d], { sources }).split('\n\n')[0],
+    }));
 }

@@ -1,5 +1,5 @@
-import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LiveHost } from '../deploy/live-host.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { loadProject } from '../project/load.js';
 import type { Store } from '../store/index.js';
 import { buildWorkspace, fixtureLoader, type LocalWorkspace, type ResourceChanges } from '../workspace/index.js';
@@ -28,7 +28,12 @@ export function rebuildProject(
 ): RebuildResult {
   const { project, diagnostics: parsed } = loadProject(root, { env: process.env });
   const previous = host.current() as LocalWorkspace | undefined;
-  const built = buildWorkspace(project, store, { tokenFor, priorDiagnostics: parsed, loadFixtures: fixtureLoader(project), ...(previous ? { previous } : {}) });
+  const built = buildWorkspace(project, store, {
+    tokenFor,
+    priorDiagnostics: parsed,
+    loadFixtures: fixtureLoader(project),
+    ...(previous ? { previous } : {}),
+  });
   const diagnostics = built.diagnostics;
   if (hasErrors(diagnostics) || !built.workspace) {
     built.discard();

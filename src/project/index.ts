@@ -1,3 +1,3 @@
-export { discoverFiles, type DiscoveredFiles } from './discover.js';
-export { loadProject, type LoadOptions, type LoadResult } from './load.js';
+export { type DiscoveredFiles, discoverFiles } from './discover.js';
+export { type LoadOptions, type LoadResult, loadProject } from './load.js';
 export * from './project.js';

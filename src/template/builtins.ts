@@ -1,7 +1,21 @@
 import type { TemplateFunction } from './call.js';
 import { TemplateError } from './errors.js';
 import { parsePyFloat, parsePyInt } from './py-number.js';
-import { asInt, asNumeric, asStr, isDict, isList, isPlaceholder, isTuple, pyCompare, pyIter, pyRepr, tuple, typeName, type Value } from './values.js';
+import {
+  asInt,
+  asNumeric,
+  asStr,
+  isDict,
+  isList,
+  isPlaceholder,
+  isTuple,
+  pyCompare,
+  pyIter,
+  pyRepr,
+  tuple,
+  typeName,
+  type Value,
+} from './values.js';
 
 /** The few Python builtins Tinybird allows: len, int, float, min, max, list, plus enumerate_with_last. */
 

@@ -35,7 +35,9 @@ export function bind(fn: string, args: CallArgs, names: readonly string[], requi
     throw new TemplateError(`${fn}() takes ${names.length} positional arguments but ${args.positional.length} were given`);
   }
   const out = new Map<string, Value>();
-  args.positional.forEach((v, i) => out.set(names[i]!, v));
+  args.positional.forEach((v, i) => {
+    out.set(names[i]!, v);
+  });
   for (const [k, v] of args.keywords) {
     if (!names.includes(k)) throw new TemplateError(`${fn}() got an unexpected keyword argument '${k}'`);
     if (out.has(k)) throw new TemplateError(`${fn}() got multiple values for argument '${k}'`);

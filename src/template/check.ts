@@ -21,8 +21,10 @@ export function checkTemplate(ast: Template, file?: string): Diagnostic[] {
     expr: (e) => {
       switch (e.kind) {
         case 'call':
-          if (FORBIDDEN_VARIABLE_NAMES.has(e.callee)) report('MK3014', `"${e.callee}" can not be used as a variable name, line ${line(e.range)}`, e.calleeRange);
-          else if (!(e.callee in TEMPLATE_FUNCTIONS)) report('MK3010', `'${e.callee}' is not a valid function, line ${line(e.range)}`, e.calleeRange);
+          if (FORBIDDEN_VARIABLE_NAMES.has(e.callee))
+            report('MK3014', `"${e.callee}" can not be used as a variable name, line ${line(e.range)}`, e.calleeRange);
+          else if (!(e.callee in TEMPLATE_FUNCTIONS))
+            report('MK3010', `'${e.callee}' is not a valid function, line ${line(e.range)}`, e.calleeRange);
           return;
         case 'method':
           if (!TEMPLATE_METHODS.has(e.method)) report('MK3011', `'${e.method}' is not an allowed method`, e.range);
@@ -36,7 +38,8 @@ export function checkTemplate(ast: Template, file?: string): Diagnostic[] {
           if (PY_OP_NAMES[e.op]) report('MK3012', `Invalid BinOp: ${PY_OP_NAMES[e.op]}()`, e.range);
           return;
         case 'name':
-          if (FORBIDDEN_VARIABLE_NAMES.has(e.name)) report('MK3014', `"${e.name}" can not be used as a variable name, line ${line(e.range)}`, e.range);
+          if (FORBIDDEN_VARIABLE_NAMES.has(e.name))
+            report('MK3014', `"${e.name}" can not be used as a variable name, line ${line(e.range)}`, e.range);
           else if (RESERVED_PARAM_NAMES.has(e.name) && !locals.has(e.name) && !warned.has(e.name)) {
             warned.add(e.name);
             report('MK3015', `'${e.name}' is a reserved parameter name`, e.range, 'warning');

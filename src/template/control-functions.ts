@@ -43,7 +43,9 @@ const tbSecret: TemplateFunction = (ctx, args) => {
   const def = arg(b, 'default');
   if (def !== null) return def;
   if (ctx.mode === 'analyze') return sql("'__no_value__'");
-  throw templateSyntaxError(`Cannot access secret '${name}'. Check the secret exists in the Workspace and the token has the required scope.`);
+  throw templateSyntaxError(
+    `Cannot access secret '${name}'. Check the secret exists in the Workspace and the token has the required scope.`,
+  );
 };
 
 const TTLS = ['5s', '1m', '5m', '30m', '1h'];

@@ -22,8 +22,22 @@ export interface ParamInfo {
 
 // Helpers whose first argument names a parameter without typing it (Tinybird's VALID_CUSTOM_FUNCTION_NAMES).
 const UNTYPED_PARAM_FUNCTIONS = new Set([
-  'defined', 'column', 'columns', 'symbol', 'table', 'TABLE', 'split_to_array', 'enumerate_with_last', 'sql_unescape',
-  'day_diff', 'date_diff_in_days', 'date_diff_in_hours', 'date_diff_in_minutes', 'date_diff_in_seconds', 'len', 'list',
+  'defined',
+  'column',
+  'columns',
+  'symbol',
+  'table',
+  'TABLE',
+  'split_to_array',
+  'enumerate_with_last',
+  'sql_unescape',
+  'day_diff',
+  'date_diff_in_days',
+  'date_diff_in_hours',
+  'date_diff_in_minutes',
+  'date_diff_in_seconds',
+  'len',
+  'list',
 ]);
 
 type Mutable = { -readonly [K in keyof ParamInfo]: ParamInfo[K] };
@@ -46,11 +60,13 @@ export function discoverParameters(ast: Template): ParamInfo[] {
   walkTemplate(ast, {
     expr: (e) => {
       if (e.kind === 'call') {
-        e.args.forEach((a) => calleeArgs.add(a));
+        for (const a of e.args) calleeArgs.add(a);
         const info = fromCall(e);
         if (info) note(info);
         if (e.callee.startsWith('date_diff') || e.callee === 'day_diff') {
-          e.args.slice(1, 2).forEach((a) => a.kind === 'name' && note({ name: a.name, type: 'String', required: false, usedIn: 'function_call' }));
+          for (const a of e.args.slice(1, 2)) {
+            if (a.kind === 'name') note({ name: a.name, type: 'String', required: false, usedIn: 'function_call' });
+          }
         }
       } else if (e.kind === 'name' && !calleeArgs.has(e) && !(e.name in TEMPLATE_FUNCTIONS)) {
         note({ name: e.name, type: 'String', required: false });
@@ -68,7 +84,11 @@ function fromCall(e: CallExpr): Found | undefined {
   const kw = new Map(e.kwargs.map((k) => [k.name, k.value]));
   const isArray = e.callee === 'Array';
   const itemType = isArray ? literal(kw.get('_type') ?? e.args[1]) : undefined;
-  const type = isArray ? `Array(${typeof itemType === 'string' ? itemType : 'String'})` : e.callee === 'Int' || e.callee === 'Integer' ? 'Int32' : e.callee;
+  const type = isArray
+    ? `Array(${typeof itemType === 'string' ? itemType : 'String'})`
+    : e.callee === 'Int' || e.callee === 'Integer'
+      ? 'Int32'
+      : e.callee;
   const info: Found = { name: first.name, type, required: literal(kw.get('required')) === true, typed: true };
   const def = kw.get('default') ?? e.args[isArray ? 2 : 1];
   const defValue = def ? literal(def) : undefined;

@@ -4,8 +4,23 @@ import { TemplateError, templateSyntaxError } from './errors.js';
 import { TEMPLATE_FUNCTIONS } from './functions.js';
 import { callMethod } from './methods.js';
 import {
-  asInt, asNumeric, asStr, dict, dictKey, isDict, isList, isPlaceholder, isTuple, placeholder, pyCompare, pyEquals,
-  pyIter, truthy, tuple, typeName, type Value,
+  asInt,
+  asNumeric,
+  asStr,
+  dict,
+  dictKey,
+  isDict,
+  isList,
+  isPlaceholder,
+  isTuple,
+  placeholder,
+  pyCompare,
+  pyEquals,
+  pyIter,
+  truthy,
+  tuple,
+  typeName,
+  type Value,
 } from './values.js';
 
 /** Where an expression looks up names and how it reports lines. */
@@ -20,7 +35,15 @@ type Handler<K extends Expr['kind']> = (e: Extract<Expr, { kind: K }>, s: Scope)
 const MAX_SEQUENCE = 100_000;
 
 // Python class names of the operators Tinybird rejects ("Invalid BinOp: Pow()").
-const PY_OP_NAMES: Readonly<Record<BinaryOp, string>> = { '+': 'Add', '-': 'Sub', '*': 'Mult', '/': 'Div', '//': 'FloorDiv', '%': 'Mod', '**': 'Pow' };
+const PY_OP_NAMES: Readonly<Record<BinaryOp, string>> = {
+  '+': 'Add',
+  '-': 'Sub',
+  '*': 'Mult',
+  '/': 'Div',
+  '//': 'FloorDiv',
+  '%': 'Mod',
+  '**': 'Pow',
+};
 
 const HANDLERS: { [K in Expr['kind']]: Handler<K> } = {
   literal: (e) => e.value,
@@ -127,7 +150,8 @@ function contains(container: Value, x: Value): boolean {
     return s.includes(needle);
   }
   if (isDict(container)) return container.entries.has(dictKey(x));
-  if (container === null || typeof container !== 'object') throw new TemplateError(`argument of type '${typeName(container)}' is not iterable`);
+  if (container === null || typeof container !== 'object')
+    throw new TemplateError(`argument of type '${typeName(container)}' is not iterable`);
   return pyIter(container).some((item) => pyEquals(item, x));
 }
 

@@ -19,9 +19,29 @@ export const TEMPLATE_METHODS = new Set(['split', 'get', 'join', 'replace', 'sta
 
 /** Typed parameter functions: the ones that declare a parameter's type for discovery and OpenAPI. */
 export const PARAMETER_TYPES = new Set([
-  'String', 'Boolean', 'DateTime64', 'DateTime', 'Date', 'Float32', 'Float64',
-  'Int8', 'Int16', 'Int32', 'Int64', 'Int128', 'Int256', 'UInt8', 'UInt16', 'UInt32', 'UInt64', 'UInt128', 'UInt256',
-  'Int', 'Integer', 'Array', 'JSON',
+  'String',
+  'Boolean',
+  'DateTime64',
+  'DateTime',
+  'Date',
+  'Float32',
+  'Float64',
+  'Int8',
+  'Int16',
+  'Int32',
+  'Int64',
+  'Int128',
+  'Int256',
+  'UInt8',
+  'UInt16',
+  'UInt32',
+  'UInt64',
+  'UInt128',
+  'UInt256',
+  'Int',
+  'Integer',
+  'Array',
+  'JSON',
 ]);
 
 /** Names that cannot be template variables: the endpoint's own `format` and `q` parameters. */
@@ -29,8 +49,21 @@ export const FORBIDDEN_VARIABLE_NAMES = new Set(['format', 'q']);
 
 /** Request parameters with a meaning of their own; using them as template variables draws a warning. */
 export const RESERVED_PARAM_NAMES = new Set([
-  '__tb__semver', 'debug_source_tables', 'debug', 'explain', 'finalize_aggregations',
-  'output_format_json_quote_64bit_integers', 'output_format_json_quote_denormals',
-  'output_format_parquet_string_as_string', 'pipeline', 'playground', 'q', 'query_id', 'release_replacements',
-  'tag', 'template_parameters', 'token', 'job_timestamp',
+  '__tb__semver',
+  'debug_source_tables',
+  'debug',
+  'explain',
+  'finalize_aggregations',
+  'output_format_json_quote_64bit_integers',
+  'output_format_json_quote_denormals',
+  'output_format_parquet_string_as_string',
+  'pipeline',
+  'playground',
+  'q',
+  'query_id',
+  'release_replacements',
+  'tag',
+  'template_parameters',
+  'token',
+  'job_timestamp',
 ]);

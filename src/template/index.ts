@@ -6,12 +6,12 @@ import { TemplateError } from './errors.js';
 
 /** The template engine's public surface: parse, render, discover parameters, escape. */
 
-export { renderTemplate, type RenderOptions, type RenderResult, type TemplateParams } from './render.js';
+export type { Template } from '../syntax/template/ast.js';
+export type { RenderOutputs } from './call.js';
 export { discoverParameters, type ParamInfo } from './discover.js';
 export { TemplateError } from './errors.js';
-export { escapeString, quoteString, escapeIdentifier, quoteIdentifier } from './escape.js';
-export type { RenderOutputs } from './call.js';
-export type { Template } from '../syntax/template/ast.js';
+export { escapeIdentifier, escapeString, quoteIdentifier, quoteString } from './escape.js';
+export { type RenderOptions, type RenderResult, renderTemplate, type TemplateParams } from './render.js';
 
 export interface ParseTemplateOptions {
   /** Maps an offset into the node SQL (as passed, `%` line included) to a file position. */

@@ -1,5 +1,5 @@
-import { TemplateError } from './errors.js';
 import { arg, bind, type CallArgs } from './call.js';
+import { TemplateError } from './errors.js';
 import { asInt, asStr, dictKey, isDict, isPlaceholder, isTuple, placeholder, pyIter, typeName, type Value } from './values.js';
 
 /** The value methods templates may call: split, get, join, replace, startswith, endswith. */
@@ -12,7 +12,10 @@ function receiverStr(v: Value, method: string): string {
 
 function pySplit(s: string, sep: Value, maxsplit: number): string[] {
   if (sep === null) {
-    const parts = s.trim().split(/\s+/).filter((p) => p !== '');
+    const parts = s
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '');
     if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
     // Re-split keeping the remainder intact after `maxsplit` cuts.
     const out: string[] = [];
@@ -56,7 +59,9 @@ export function callMethod(recv: Value, method: string, args: CallArgs): Value {
     }
     case 'get': {
       if (typeof recv === 'string') {
-        throw new TemplateError("Template Syntax Error: 'str' object has no attribute 'get'. Make sure you're using an object/dictionary where trying to use .get()");
+        throw new TemplateError(
+          "Template Syntax Error: 'str' object has no attribute 'get'. Make sure you're using an object/dictionary where trying to use .get()",
+        );
       }
       if (!isDict(recv)) throw new TemplateError(`'${typeName(recv)}' object has no attribute 'get'`);
       const b = bind('get', args, ['key', 'default']);

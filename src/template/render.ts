@@ -57,7 +57,13 @@ function checkVariableNames(ast: Template): void {
 
 /** "Required parameter is not defined. Check the parameters a and b. …", naming the ones without value. */
 function requiredParamError(ast: Template, params: TemplateParams): TemplateError {
-  const names = [...new Set(discoverParameters(ast).filter((p) => p.default === undefined && !p.usedIn && !(p.name in params)).map((p) => p.name))];
+  const names = [
+    ...new Set(
+      discoverParameters(ast)
+        .filter((p) => p.default === undefined && !p.usedIn && !(p.name in params))
+        .map((p) => p.name),
+    ),
+  ];
   if (names.length === 0) return new TemplateError(`Template Syntax Error: ${REQUIRED_PARAM_NOT_DEFINED}`);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return new TemplateError(
@@ -124,9 +130,12 @@ class Renderer implements Scope {
       return;
     }
     const items = pyIter(value);
-    if (items.length < targets.length) throw new TemplateError(`not enough values to unpack (expected ${targets.length}, got ${items.length})`);
+    if (items.length < targets.length)
+      throw new TemplateError(`not enough values to unpack (expected ${targets.length}, got ${items.length})`);
     if (items.length > targets.length) throw new TemplateError(`too many values to unpack (expected ${targets.length})`);
-    targets.forEach((t, i) => this.locals.set(t, items[i]!));
+    targets.forEach((t, i) => {
+      this.locals.set(t, items[i]!);
+    });
   }
 
   private chunk(c: Chunk): Flow {

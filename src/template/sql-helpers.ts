@@ -1,8 +1,8 @@
 import { arg, bind, type TemplateFunction } from './call.js';
 import { TemplateError, templateSyntaxError } from './errors.js';
 import { escapeIdentifier, escapeString, quoteIdentifier } from './escape.js';
-import { asStr, isList, isPlaceholder, pyStr, sql, type Value } from './values.js';
 import { outputSql } from './output.js';
+import { asStr, isList, isPlaceholder, pyStr, sql, type Value } from './values.js';
 
 /** Helpers that build SQL text: identifiers, `sql_and`, `sql_unescape`. */
 

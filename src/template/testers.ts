@@ -11,11 +11,13 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}\n?$/;
 const DATETIME_RES = [/^\d{4}.\d{2}.\d{2}(?:T|\s)\d{2}:\d{2}:\d{2}/, /^\d\d.\d\d.\d{4}.\d{1,2}:\d{1,2}:\d{1,2}/];
 const DATETIME64_RES = [/^\d{4}.\d{2}.\d{2}(?:T|\s)\d{2}:\d{2}:\d{2}.\d{3}/, /^\d\d.\d\d.\d{4}.\d{1,2}:\d{1,2}:\d{1,2}.\d{1,3}/];
 
-const intRange = (re: RegExp, min: bigint, max: bigint) => (x: string): boolean => {
-  if (!re.test(x)) return false;
-  const n = BigInt(x.trim());
-  return n >= min && n < max;
-};
+const intRange =
+  (re: RegExp, min: bigint, max: bigint) =>
+  (x: string): boolean => {
+    if (!re.test(x)) return false;
+    const n = BigInt(x.trim());
+    return n >= min && n < max;
+  };
 const signed = (bits: number) => intRange(INT_RE, -(2n ** BigInt(bits - 1)), 2n ** BigInt(bits - 1));
 // Tinybird checks UInt128/UInt256 with the signed regex (then the range rejects negatives except `-0`).
 const unsigned = (bits: number) => intRange(bits > 64 ? INT_RE : UINT_RE, 0n, 2n ** BigInt(bits));

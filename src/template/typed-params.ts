@@ -1,7 +1,7 @@
 import { arg, bind, type CallArgs, type CallContext, type TemplateFunction } from './call.js';
 import { REQUIRED_PARAM_NOT_DEFINED, TemplateError, templateSyntaxError } from './errors.js';
 import { quoteIdentifier, quoteString } from './escape.js';
-import { pyFloatStr, parsePyFloat } from './py-number.js';
+import { parsePyFloat, pyFloatStr } from './py-number.js';
 import { TESTERS } from './testers.js';
 import { asStr, fromJs, isList, isPlaceholder, pyStr, sql, truthy, type Value } from './values.js';
 
@@ -10,7 +10,20 @@ import { asStr, fromJs, isList, isPlaceholder, pyStr, sql, truthy, type Value } 
  * with Tinybird's validation, rendering and analyze-mode placeholders.
  */
 
-export const INT_TYPES = ['Int8', 'Int16', 'Int32', 'Int64', 'Int128', 'Int256', 'UInt8', 'UInt16', 'UInt32', 'UInt64', 'UInt128', 'UInt256'] as const;
+export const INT_TYPES = [
+  'Int8',
+  'Int16',
+  'Int32',
+  'Int64',
+  'Int128',
+  'Int256',
+  'UInt8',
+  'UInt16',
+  'UInt32',
+  'UInt64',
+  'UInt128',
+  'UInt256',
+] as const;
 export const SCALAR_SIGNATURE = ['x', 'default', 'defined', 'required', 'description', 'enum', 'example', 'format'] as const;
 const ARRAY_SIGNATURE = ['x', '_type', 'default', 'defined', 'required', 'description', 'enum', 'example', 'format'] as const;
 
@@ -22,8 +35,12 @@ interface ScalarType {
   readonly placeholder: Value;
 }
 
-const intTransform = (type: string) => (x: Value): Value => ({ kind: 'typed-int', type, value: BigInt(pyStr(x).trim()) });
-const floatTransform = (type: string) => (x: Value): Value => ({ kind: 'typed-float', type, value: parsePyFloat(pyStr(x))! });
+const intTransform =
+  (type: string) =>
+  (x: Value): Value => ({ kind: 'typed-int', type, value: BigInt(pyStr(x).trim()) });
+const floatTransform =
+  (type: string) =>
+  (x: Value): Value => ({ kind: 'typed-float', type, value: parsePyFloat(pyStr(x))! });
 const plainInt = (x: Value): Value => BigInt(pyStr(x).trim());
 
 const SCALARS: Readonly<Record<string, ScalarType>> = {
@@ -104,7 +121,10 @@ function arrayPlaceholder(type: string | undefined): string {
   if (type === 'Boolean' || type === 'bool') return '0,0';
   if (type === 'Symbol' || type === 'Column') return '`placeholder`,`placeholder`';
   const p = SCALARS[type]!;
-  return [0, 1].map(() => pyStr(p.transform(p.placeholder))).map((x) => x.replace(/^to\w+\('(.*)'\)$/, '$1')).join(',');
+  return [0, 1]
+    .map(() => pyStr(p.transform(p.placeholder)))
+    .map((x) => x.replace(/^to\w+\('(.*)'\)$/, '$1'))
+    .join(',');
 }
 
 const arrayFunction: TemplateFunction = (_ctx, args) => {
@@ -117,7 +137,8 @@ const arrayFunction: TemplateFunction = (_ctx, args) => {
   else if (x === null) {
     x = def;
     if (x === null) {
-      if (truthy(arg(b, 'defined', true))) throw new TemplateError(`Template Syntax Error: ${REQUIRED_PARAM_NOT_DEFINED}`, { requiredParam: true });
+      if (truthy(arg(b, 'defined', true)))
+        throw new TemplateError(`Template Syntax Error: ${REQUIRED_PARAM_NOT_DEFINED}`, { requiredParam: true });
       return null;
     }
   }

@@ -5,7 +5,19 @@ import { pyFloatStr } from './py-number.js';
  * Runtime values of the template language, modelled on the Python objects Tinybird's engine uses.
  * Ints are `bigint`, floats `number`; Python lists are JS arrays.
  */
-export type Value = null | boolean | bigint | number | string | readonly Value[] | PyTuple | PyDict | TypedInt | TypedFloat | SqlFragment | Placeholder;
+export type Value =
+  | null
+  | boolean
+  | bigint
+  | number
+  | string
+  | readonly Value[]
+  | PyTuple
+  | PyDict
+  | TypedInt
+  | TypedFloat
+  | SqlFragment
+  | Placeholder;
 
 export interface PyTuple {
   readonly kind: 'tuple';
@@ -86,7 +98,9 @@ export function typeName(v: Value): string {
   if (typeof v === 'string') return 'str';
   if (Array.isArray(v)) return 'list';
   const t = v as Tagged;
-  return { tuple: 'tuple', dict: 'dict', 'typed-int': 'Integer', 'typed-float': 'Float', sql: 'Expression', placeholder: 'Placeholder' }[t.kind];
+  return { tuple: 'tuple', dict: 'dict', 'typed-int': 'Integer', 'typed-float': 'Float', sql: 'Expression', placeholder: 'Placeholder' }[
+    t.kind
+  ];
 }
 
 /** Python truthiness. A Placeholder is a plain object, so it is truthy, as in Tinybird. */

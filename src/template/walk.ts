@@ -14,7 +14,8 @@ const EXPR_CHILDREN: { [K in Expr['kind']]: (e: ExprOf<K>) => readonly Expr[] } 
   call: (e) => [...e.args, ...e.kwargs.map((k) => k.value)],
   method: (e) => [e.object, ...e.args, ...e.kwargs.map((k) => k.value)],
   attribute: (e) => [e.object],
-  subscript: (e) => (e.index.kind === 'slice' ? [e.object, ...[e.index.start, e.index.stop].filter((x) => x !== undefined)] : [e.object, e.index]),
+  subscript: (e) =>
+    e.index.kind === 'slice' ? [e.object, ...[e.index.start, e.index.stop].filter((x) => x !== undefined)] : [e.object, e.index],
   binary: (e) => [e.left, e.right],
   compare: (e) => [e.first, ...e.rest.map((r) => r.right)],
   boolop: (e) => [e.left, e.right],
@@ -74,6 +75,10 @@ export function walkTemplate(t: Template, visit: { chunk?: (c: Chunk) => void; e
 /** Names assigned by `{% set %}` or `{% for %}`: Python locals of the whole template. */
 export function localNames(t: Template): Set<string> {
   const out = new Set<string>();
-  walkTemplate(t, { chunk: (c) => (c.kind === 'set' || c.kind === 'for' ? c.targets.forEach((n) => out.add(n)) : undefined) });
+  walkTemplate(t, {
+    chunk: (c) => {
+      if (c.kind === 'set' || c.kind === 'for') for (const n of c.targets) out.add(n);
+    },
+  });
   return out;
 }

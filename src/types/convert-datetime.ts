@@ -15,8 +15,7 @@ import { daysFromCivil, daysInMonth } from './civil.js';
 
 export { civilFromDays, daysFromCivil } from './civil.js';
 
-const DATETIME_RE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const UNIX_RE = /^-?\d+(?:\.(\d+))?$/;
 
 function validDate(y: number, m: number, d: number): boolean {

@@ -1,4 +1,4 @@
-import { type ChType, baseType } from './ast.js';
+import { baseType, type ChType } from './ast.js';
 import { isJsonEncoded } from './encoding.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ChType } from './ast.js';
-import { parseDateText, parseDateTimeText, type ParsedInstant } from './convert-datetime.js';
+import { type ParsedInstant, parseDateText, parseDateTimeText } from './convert-datetime.js';
 
 /**
  * Converters for scalar ClickHouse types. Each returns the stored value or FAIL; the caller builds
@@ -206,7 +206,21 @@ function enumConv(t: { values: readonly { name: string; value: number }[] }, mod
 }
 
 export const SCALARS: {
-  [K in 'int' | 'float' | 'decimal' | 'bool' | 'string' | 'fixedstring' | 'uuid' | 'ipv4' | 'ipv6' | 'date' | 'date32' | 'datetime' | 'datetime64' | 'enum']: Scalar<K>;
+  [K in
+    | 'int'
+    | 'float'
+    | 'decimal'
+    | 'bool'
+    | 'string'
+    | 'fixedstring'
+    | 'uuid'
+    | 'ipv4'
+    | 'ipv6'
+    | 'date'
+    | 'date32'
+    | 'datetime'
+    | 'datetime64'
+    | 'enum']: Scalar<K>;
 } = {
   int: intConv,
   float: (_t, mode) => floatConv(mode),

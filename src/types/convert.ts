@@ -14,13 +14,13 @@
  * - Map keys are stored as JSON object keys: the text of the key's stored value.
  */
 import { type ChType, isNullable } from './ast.js';
-import { isJsonEncoded } from './encoding.js';
 import { parseChLiteral } from './convert-literal.js';
 import { type Conv, type ConvertMode, FAIL, jsonTextOf, SCALARS } from './convert-scalar.js';
+import { isJsonEncoded } from './encoding.js';
 import { printType } from './print.js';
 
-export { FAIL, jsonTextOf, type ConvertMode } from './convert-scalar.js';
 export { typeDefault } from './convert-default.js';
+export { type ConvertMode, FAIL, jsonTextOf } from './convert-scalar.js';
 
 /** A value in the storage encoding: what a SQLite column of that type holds. */
 export type StoredValue = number | bigint | string | null;
@@ -107,7 +107,11 @@ function compile(t: ChType, mode: ConvertMode, top: boolean): Conv {
     case 'tuple': {
       const els = t.elements.map((e) => ({ name: e.name, conv: compile(e.type, 'json', false) }));
       return withLiteral(mode, top, (v) => {
-        const items = Array.isArray(v) ? v : v !== null && typeof v === 'object' ? els.map((e) => (v as Record<string, unknown>)[e.name ?? '']) : undefined;
+        const items = Array.isArray(v)
+          ? v
+          : v !== null && typeof v === 'object'
+            ? els.map((e) => (v as Record<string, unknown>)[e.name ?? ''])
+            : undefined;
         if (!items || items.length !== els.length) return FAIL;
         const out = new Array(els.length);
         for (let i = 0; i < els.length; i++) {

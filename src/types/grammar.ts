@@ -1,4 +1,4 @@
-import { createToken, CstParser, Lexer, type CstNode, type IToken } from 'chevrotain';
+import { type CstNode, CstParser, createToken, type IToken, Lexer } from 'chevrotain';
 
 /**
  * Chevrotain grammar for ClickHouse type expressions. It reads the generic shape

@@ -143,13 +143,13 @@ function tz(arg: TypeArgShape | undefined): { timezone?: string } {
 
 function numberArg(shape: TypeShape, i: number): number {
   const a = shape.args?.[i];
-  if (!a || a.kind !== 'number') throw new ShapeError(`Type ${shape.name} needs a number as argument ${i + 1}`, shape);
+  if (a?.kind !== 'number') throw new ShapeError(`Type ${shape.name} needs a number as argument ${i + 1}`, shape);
   return Number(a.text);
 }
 
 function typeArg(shape: TypeShape, i: number): ChType {
   const a = shape.args?.[i];
-  if (!a || a.kind !== 'type') throw new ShapeError(`Type ${shape.name} needs a type as argument ${i + 1}`, shape);
+  if (a?.kind !== 'type') throw new ShapeError(`Type ${shape.name} needs a type as argument ${i + 1}`, shape);
   return interpret(a.type);
 }
 
@@ -173,7 +173,7 @@ function tupleType(shape: TypeShape, nested: boolean): ChType {
 
 function aggregateType(shape: TypeShape, simple: boolean): ChType {
   const [fnArg, ...rest] = shape.args ?? [];
-  if (!fnArg || fnArg.kind !== 'type') throw new ShapeError(`${shape.name} needs a function name`, shape);
+  if (fnArg?.kind !== 'type') throw new ShapeError(`${shape.name} needs a function name`, shape);
   const fn = fnArg.type.args ? `${fnArg.type.name}(${fnArg.type.args.map(argText).join(', ')})` : fnArg.type.name;
   return { kind: 'aggregate', simple, fn, args: rest.map((_, i) => typeArg(shape, i + 1)) };
 }

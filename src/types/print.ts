@@ -23,8 +23,7 @@ const PRINTERS: { [K in ChType['kind']]: (t: Extract<ChType, { kind: K }>) => st
   json: () => 'JSON',
   nothing: () => 'Nothing',
   interval: (t) => `Interval${t.unit}`,
-  aggregate: (t) =>
-    `${t.simple ? 'SimpleAggregateFunction' : 'AggregateFunction'}(${[t.fn, ...t.args.map(printType)].join(', ')})`,
+  aggregate: (t) => `${t.simple ? 'SimpleAggregateFunction' : 'AggregateFunction'}(${[t.fn, ...t.args.map(printType)].join(', ')})`,
 };
 
 /** Prints a type the way ClickHouse names it in `meta` (e.g. `Nullable(DateTime64(3))`). */

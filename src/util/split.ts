@@ -39,7 +39,31 @@ export function unwrapKey(text: string): string {
   return t;
 }
 
-const KEYWORDS = new Set(['interval', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'and', 'or', 'not', 'null', 'delete', 'where', 'to', 'volume', 'disk', 'true', 'false', 'as', 'desc', 'asc']);
+const KEYWORDS = new Set([
+  'interval',
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+  'and',
+  'or',
+  'not',
+  'null',
+  'delete',
+  'where',
+  'to',
+  'volume',
+  'disk',
+  'true',
+  'false',
+  'as',
+  'desc',
+  'asc',
+]);
 
 /** Column-like identifiers in an expression (names not followed by `(`, not keywords, not in quotes). */
 export function identifiersIn(expr: string): string[] {

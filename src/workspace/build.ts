@@ -3,15 +3,15 @@ import type { TokenRecord } from '../auth/tokens.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { type Project, resourceName } from '../project/project.js';
 import type { Store } from '../store/index.js';
-import { tableDef } from './table-def.js';
+import { carryOverRows } from './carry-over.js';
 import { requestCatalog } from './catalog.js';
 import { checkPipeSql } from './check-sql.js';
+import { startWriteHooks } from './engines.js';
 import { LocalWorkspace } from './local-workspace.js';
 import { type Materialization, prepareMaterialization } from './materialize.js';
 import { type PreparedPipe, preparePipe } from './pipe.js';
-import { type ResourceChanges, planChanges } from './plan.js';
-import { carryOverRows } from './carry-over.js';
-import { startWriteHooks } from './engines.js';
+import { planChanges, type ResourceChanges } from './plan.js';
+import { tableDef } from './table-def.js';
 
 export interface BuildOptions {
   /** Load `fixtures/<ds>.ndjson|csv` into new datasources (dev and `mk build`). */
@@ -78,7 +78,11 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
     const target = datasources.find((d) => d.name === targetName);
     if (!target) continue;
     const { materialization, diagnostics: found } = prepareMaterialization(pipe, target, datasources, pipes, (substitute) =>
-      requestCatalog({ datasources, pipes, physical: (n) => (substitute && n === substitute.name ? substitute.sqliteName : physical(n)) }, {}, 'run'),
+      requestCatalog(
+        { datasources, pipes, physical: (n) => (substitute && n === substitute.name ? substitute.sqliteName : physical(n)) },
+        {},
+        'run',
+      ),
     );
     diagnostics.push(...found);
     if (materialization) materializations.push(materialization);
@@ -98,16 +102,19 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
     commit() {
       if (settled) throw new Error('build already committed or discarded');
       settled = true;
-      for (const ds of changes.changedDatasources) if (staged[ds]) carryOverRows(store, ds, staged[ds]!, datasources.find((d) => d.name === ds)!);
+      for (const ds of changes.changedDatasources)
+        if (staged[ds]) carryOverRows(store, ds, staged[ds]!, datasources.find((d) => d.name === ds)!);
       if (Object.keys(staged).length > 0) store.promote(staged);
       options.previous?.deactivate();
       // Backfill views whose target is new, over what their source already holds; then listen for inserts.
       for (const mv of materializations) {
         if (staged[mv.target] && store.physicalName(mv.source)) backfill(store, mv);
-        workspace.onDeactivate(store.addInsertListener(mv.source, (rowsTable, tx) => {
-          const { sql, params } = mv.select(rowsTable);
-          tx.appendSelect(mv.target, sql, params);
-        }));
+        workspace.onDeactivate(
+          store.addInsertListener(mv.source, (rowsTable, tx) => {
+            const { sql, params } = mv.select(rowsTable);
+            tx.appendSelect(mv.target, sql, params);
+          }),
+        );
       }
       workspace.onDeactivate(startWriteHooks(workspace));
       const loaded: Record<string, number> = {};
@@ -157,4 +164,3 @@ function tokensOf(project: Project, tokenFor: (name: string) => string): TokenRe
   }
   return [...scopes].map(([name, set]) => ({ name, token: tokenFor(name), scopes: [...set].sort() }));
 }
-

@@ -1,7 +1,7 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { Catalog, CatalogEntry } from '../analysis/sql/catalog.js';
-import type { ChType } from '../types/ast.js';
 import type { TemplateParams } from '../template/index.js';
+import type { ChType } from '../types/ast.js';
 import type { PreparedPipe, RenderMode } from './pipe.js';
 
 const STRING: ChType = { kind: 'string' };
@@ -45,7 +45,12 @@ export function requestCatalog(sources: CatalogSources, params: TemplateParams, 
     }
     const quarantine = sources.physical(`${ds.name}_quarantine`);
     if (quarantine) {
-      tables.set(`${ds.name}_quarantine`, { kind: 'table', name: `${ds.name}_quarantine`, sqliteName: quarantine, columns: quarantineColumns(ds) });
+      tables.set(`${ds.name}_quarantine`, {
+        kind: 'table',
+        name: `${ds.name}_quarantine`,
+        sqliteName: quarantine,
+        columns: quarantineColumns(ds),
+      });
     }
   }
   return {

@@ -22,7 +22,11 @@ const RENDERED = '\u0000rendered:';
  * analyze mode), then every node compiled against the project's schemas. Unknown columns, tables and
  * functions come back as diagnostics at the word in the .pipe file.
  */
-export function checkPipeSql(pipe: PreparedPipe, datasources: readonly ResolvedDatasource[], pipes: ReadonlyMap<string, PreparedPipe>): PipeCheck {
+export function checkPipeSql(
+  pipe: PreparedPipe,
+  datasources: readonly ResolvedDatasource[],
+  pipes: ReadonlyMap<string, PreparedPipe>,
+): PipeCheck {
   let rendered: NodeSql[];
   try {
     rendered = pipe.render({}, 'analyze');

@@ -1,5 +1,5 @@
-import { cronMatches } from './copy-cron.js';
 import { copySettings, runCopy } from './copy.js';
+import { cronMatches } from './copy-cron.js';
 import type { LocalWorkspace } from './local-workspace.js';
 
 export interface ScheduleOptions {

@@ -1,12 +1,12 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { Catalog } from '../analysis/sql/catalog.js';
-import { compilePipe } from '../compile/sqlite/index.js';
 import { typeDefault } from '../compile/functions/index.js';
+import { compilePipe } from '../compile/sqlite/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { TemplateError } from '../template/index.js';
 import type { ChType } from '../types/ast.js';
 import { convertSql, quoteIdent } from './convert-sql.js';
-import { TemplateError } from '../template/index.js';
 import type { PreparedPipe } from './pipe.js';
 
 /** Stands for the table of freshly inserted rows; replaced by the real temp table on each insert. */
@@ -52,7 +52,11 @@ function compileMaterialization(
   const names = new Set(datasources.map((d) => d.name));
   const source = triggerSource(pipe, names, pipes, new Set());
   if (!source) {
-    return { diagnostics: [diagnostic('MK2014', `Materialized pipe ${pipe.name} reads no datasource, so no insert can trigger it`, { file: pipe.file.path })] };
+    return {
+      diagnostics: [
+        diagnostic('MK2014', `Materialized pipe ${pipe.name} reads no datasource, so no insert can trigger it`, { file: pipe.file.path }),
+      ],
+    };
   }
   const compiled = compilePipe(pipe.render({}, 'run'), catalogFor({ name: source, sqliteName: NEW_ROWS }), { outputNode: pipe.outputNode });
   if (!compiled.query) return { diagnostics: [...compiled.diagnostics] };

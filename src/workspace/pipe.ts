@@ -1,8 +1,17 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { NodeSql } from '../analysis/sql/catalog.js';
 import type { PipeKind } from '../analysis/project/check-pipe.js';
+import type { NodeSql } from '../analysis/sql/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NodeDef, PipeFile } from '../syntax/datafile/ast.js';
-import { discoverParameters, isTemplated, type ParamInfo, parseTemplate, renderTemplate, type Template, type TemplateParams, templateErrorFromDiagnostics } from '../template/index.js';
+import {
+  discoverParameters,
+  isTemplated,
+  type ParamInfo,
+  parseTemplate,
+  renderTemplate,
+  type Template,
+  type TemplateParams,
+  templateErrorFromDiagnostics,
+} from '../template/index.js';
 import { valuePositionMapper } from './positions.js';
 
 /** A node ready to render: its template parsed once, or its SQL as is. */
@@ -59,7 +68,12 @@ export class PreparedPipe {
 }
 
 /** Parses the templates of a pipe's nodes; returns the prepared pipe and template diagnostics. */
-export function preparePipe(name: string, file: PipeFile, kind: PipeKind, outputNode: string): { pipe: PreparedPipe; diagnostics: Diagnostic[] } {
+export function preparePipe(
+  name: string,
+  file: PipeFile,
+  kind: PipeKind,
+  outputNode: string,
+): { pipe: PreparedPipe; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const nodes: PreparedNode[] = file.nodes.map((def) => {
     const text = def.sql?.text ?? '';

@@ -5,7 +5,12 @@ import type { TableDef } from '../store/index.js';
 export function tableDef(ds: ResolvedDatasource): TableDef {
   return {
     name: ds.name,
-    columns: ds.columns.map((c) => ({ name: c.name, type: c.type, ...(c.jsonPath ? { jsonPath: c.jsonPath } : {}), ...(c.defaultExpr ? { defaultExpr: c.defaultExpr } : {}) })),
+    columns: ds.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      ...(c.jsonPath ? { jsonPath: c.jsonPath } : {}),
+      ...(c.defaultExpr ? { defaultExpr: c.defaultExpr } : {}),
+    })),
     engine: {
       kind: ds.engine.kind,
       sortingKey: ds.engine.sortingKey,
@@ -17,4 +22,3 @@ export function tableDef(ds: ResolvedDatasource): TableDef {
     },
   };
 }
-

@@ -26,7 +26,11 @@ async function serve(dataDir = mkdtempSync(join(tmpdir(), 'mk-serve-'))) {
 const cloud = (project: string, host: string, check = false) => deploy({ project, cloud: true, check, host, token: TOKEN, env: {} });
 
 async function ingest(url: string) {
-  const res = await fetch(`${url}/v0/events?name=marketing_events&wait=true`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: EVENTS });
+  const res = await fetch(`${url}/v0/events?name=marketing_events&wait=true`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}` },
+    body: EVENTS,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -93,6 +97,8 @@ describe('deployments to mk serve', () => {
   it('rejects deployments without the admin token', async () => {
     const { server } = await serve();
     const project = copyExample('marketing');
-    await expect(deploy({ project, cloud: true, check: false, host: server.url, token: 'p.wrong', env: {} })).rejects.toThrow(/rejected the token/);
+    await expect(deploy({ project, cloud: true, check: false, host: server.url, token: 'p.wrong', env: {} })).rejects.toThrow(
+      /rejected the token/,
+    );
   });
 });

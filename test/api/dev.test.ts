@@ -32,13 +32,20 @@ describe('mk dev', () => {
     const dev = await startDev({ project, port: 0, onRebuild: (r) => rebuilds.push(r) });
     servers.push(dev);
     expect(dev.initial.ok).toBe(true);
-    const post = await fetch(`${dev.url}/v0/events?name=marketing_events&wait=true`, { method: 'POST', headers: { authorization: `Bearer ${dev.adminToken}` }, body: EVENT });
+    const post = await fetch(`${dev.url}/v0/events?name=marketing_events&wait=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${dev.adminToken}` },
+      body: EVENT,
+    });
     expect(post.status).toBe(200);
     expect((await getJson(`${dev.url}/v0/pipes/total_events.json`, dev.adminToken)).body.data).toEqual([{ total: 2401 }]);
 
     // Save a change to the pipe: the endpoint changes, the ingested row is still there.
     const file = join(project, 'endpoints/total_events.pipe');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('SELECT count() AS total', 'SELECT count() AS total, uniqExact(user_id) AS users'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('SELECT count() AS total', 'SELECT count() AS total, uniqExact(user_id) AS users'),
+    );
     const rebuilt = await nextRebuild(rebuilds, 2);
     expect(rebuilt.ok).toBe(true);
     expect(rebuilt.changes.changedPipes).toEqual(['total_events']);
@@ -58,7 +65,11 @@ describe('mk dev', () => {
   it('rebuilds a changed datasource with its fixture and keeps serving across restarts', async () => {
     const project = copyExample('marketing');
     const first = await startDev({ project, port: 0, watch: false });
-    await fetch(`${first.url}/v0/events?name=marketing_events&wait=true`, { method: 'POST', headers: { authorization: `Bearer ${first.adminToken}` }, body: EVENT });
+    await fetch(`${first.url}/v0/events?name=marketing_events&wait=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.adminToken}` },
+      body: EVENT,
+    });
     await first.close();
 
     // Restart: same admin token, same rows (the store is .mk/dev.sqlite).
@@ -70,11 +81,20 @@ describe('mk dev', () => {
 
     // A schema change rebuilds the table: rows carried over, new column with its default.
     const ds = join(project, 'datasources/marketing_events.datasource');
-    writeFileSync(ds, readFileSync(ds, 'utf8').replace('`event_type` LowCardinality(String) `json:$.event_type`', '`event_type` LowCardinality(String) `json:$.event_type`,\n    `country` String `json:$.country` DEFAULT \'unknown\''));
+    writeFileSync(
+      ds,
+      readFileSync(ds, 'utf8').replace(
+        '`event_type` LowCardinality(String) `json:$.event_type`',
+        "`event_type` LowCardinality(String) `json:$.event_type`,\n    `country` String `json:$.country` DEFAULT 'unknown'",
+      ),
+    );
     const result = second.rebuild();
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     expect(result.changes.changedDatasources).toEqual(['marketing_events']);
-    const sql = await getJson(`${second.url}/v0/sql?q=${encodeURIComponent('SELECT count() AS n, uniqExact(country) AS countries FROM marketing_events')}`, second.adminToken);
+    const sql = await getJson(
+      `${second.url}/v0/sql?q=${encodeURIComponent('SELECT count() AS n, uniqExact(country) AS countries FROM marketing_events')}`,
+      second.adminToken,
+    );
     expect(sql.body.data).toEqual([{ n: 2401, countries: 1 }]);
 
     // Saving the fixture replaces the datasource's rows with the file's.

@@ -40,8 +40,15 @@ describe('materialized views', () => {
     ]);
 
     // New events flow through both views in the ingest transaction.
-    const body = ['{"ts":"2026-10-02 12:00:00","channel":"email","user_id":"c","amount":300}', '{"ts":"2026-10-02 13:00:00","channel":"email","user_id":"a","amount":1}'].join('\n');
-    const res = await fetch(`${dev.url}/v0/events?name=events&wait=true`, { method: 'POST', headers: { authorization: `Bearer ${dev.adminToken}` }, body });
+    const body = [
+      '{"ts":"2026-10-02 12:00:00","channel":"email","user_id":"c","amount":300}',
+      '{"ts":"2026-10-02 13:00:00","channel":"email","user_id":"a","amount":1}',
+    ].join('\n');
+    const res = await fetch(`${dev.url}/v0/events?name=events&wait=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${dev.adminToken}` },
+      body,
+    });
     expect(await res.json()).toEqual({ successful_rows: 2, quarantined_rows: 0 });
     const after = await getJson(`${dev.url}/v0/pipes/daily.json`, dev.adminToken);
     expect(after.body.data[2]).toEqual({ day: '2026-10-02', channel: 'email', events: 3, users: 2, revenue: 501 });

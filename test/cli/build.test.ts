@@ -35,11 +35,18 @@ describe('mk build', () => {
   it('reports every error of every file in one run, as JSON with --json', async () => {
     const project = copyExample('marketing');
     edit(join(project, 'endpoints/total_events.pipe'), 'SELECT count() AS total', 'SELECT count() AS total, event_tipe');
-    edit(join(project, 'datasources/marketing_events.datasource'), 'ENGINE_SORTING_KEY "event_time, channel, campaign"', 'ENGINE_SORTING_KEY "event_time, chanel"');
+    edit(
+      join(project, 'datasources/marketing_events.datasource'),
+      'ENGINE_SORTING_KEY "event_time, channel, campaign"',
+      'ENGINE_SORTING_KEY "event_time, chanel"',
+    );
     edit(join(project, 'endpoints/events_by_campaign.pipe'), 'NODE by_campaign', 'ODE by_campaign');
     const r = await mk(['build', '--project', project, '--json']);
     expect(r.exitCode).toBe(1);
-    const report = JSON.parse(r.stdout) as { ok: boolean; diagnostics: { code: string; file: string; range: { start: { line: number } } }[] };
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+    };
     expect(report.ok).toBe(false);
     const found = report.diagnostics.map((d) => `${d.code} ${d.file}:${d.range.start.line}`);
     expect(found).toEqual(

@@ -20,11 +20,19 @@ async function readEndpoints(base: string, token: string) {
   const campaign = await getJson(`${base}/v0/pipes/events_by_campaign.json?limit=100`, token);
   const total = await getJson(`${base}/v0/pipes/total_events.json`, token);
   expect([channel.status, campaign.status, total.status]).toEqual([200, 200, 200]);
-  return { channel: byKey(channel.body.data, 'channel'), campaign: byKey(campaign.body.data, 'campaign'), total: Number(total.body.data[0].total) };
+  return {
+    channel: byKey(channel.body.data, 'channel'),
+    campaign: byKey(campaign.body.data, 'campaign'),
+    total: Number(total.body.data[0].total),
+  };
 }
 
 async function postEvents(base: string, token: string) {
-  const res = await fetch(`${base}/v0/events?name=marketing_events&wait=true`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: NDJSON });
+  const res = await fetch(`${base}/v0/events?name=marketing_events&wait=true`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: NDJSON,
+  });
   return { status: res.status, body: await res.json() };
 }
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type ResultPromise, execa } from 'execa';
+import { execa, type ResultPromise } from 'execa';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const MK = join(REPO, 'bin/mk.js');

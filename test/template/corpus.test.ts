@@ -23,7 +23,13 @@ function sqlBlocks(text: string): string[] {
     let j = i + 1;
     while (j < lines.length && (lines[j]!.trim() === '' || /^\s/.test(lines[j]!))) body.push(lines[j++]!);
     const indent = Math.min(...body.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
-    blocks.push(body.map((l) => l.slice(indent)).filter((l) => !l.trimStart().startsWith('#')).join('\n').trim());
+    blocks.push(
+      body
+        .map((l) => l.slice(indent))
+        .filter((l) => !l.trimStart().startsWith('#'))
+        .join('\n')
+        .trim(),
+    );
     i = j - 1;
   }
   return blocks;

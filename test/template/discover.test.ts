@@ -8,9 +8,21 @@ describe('parameter discovery', () => {
   test.each([
     ['{{Float32(with_value, 0.0)}}', [{ name: 'with_value', type: 'Float32', default: 0, required: false }]],
     ['{{Int32(v, -0)}}', [{ name: 'v', type: 'Int32', default: -0, required: false }]],
-    ["{{String(d, 'test_1')}} {{Int8(v, 3)}}", [{ name: 'd', type: 'String', default: 'test_1', required: false }, { name: 'v', type: 'Int8', default: 3, required: false }]],
+    [
+      "{{String(d, 'test_1')}} {{Int8(v, 3)}}",
+      [
+        { name: 'd', type: 'String', default: 'test_1', required: false },
+        { name: 'v', type: 'Int8', default: 3, required: false },
+      ],
+    ],
     ['{% if defined(n) %}{{UInt64(n)}}{% end %}', [{ name: 'n', type: 'UInt64', required: false }]],
-    ['{% if defined(a) and defined(b) %}1{% end %}', [{ name: 'a', type: 'String', required: false, usedIn: 'function_call' }, { name: 'b', type: 'String', required: false, usedIn: 'function_call' }]],
+    [
+      '{% if defined(a) and defined(b) %}1{% end %}',
+      [
+        { name: 'a', type: 'String', required: false, usedIn: 'function_call' },
+        { name: 'b', type: 'String', required: false, usedIn: 'function_call' },
+      ],
+    ],
     ["{{Array(c, 'Int16', defined=False)}}", [{ name: 'c', type: 'Array(Int16)', required: false, defined: false }]],
     ['{{Array(c)}}', [{ name: 'c', type: 'Array(String)', required: false }]],
     ["{{Array(c, 'String', 'a,b')}}", [{ name: 'c', type: 'Array(String)', default: 'a,b', required: false }]],
@@ -27,7 +39,13 @@ describe('parameter discovery', () => {
     ],
     ['{% set a = Int32(x, 0) %}{{a}}', [{ name: 'x', type: 'Int32', default: 0, required: false }]],
     ['{% for r in repos %}{{String(r)}}{% end %}', [{ name: 'repos', type: 'String', required: false }]],
-    ['{{day_diff(date_from, date_to)}}', [{ name: 'date_from', type: 'String', required: false, usedIn: 'function_call' }, { name: 'date_to', type: 'String', required: false, usedIn: 'function_call' }]],
+    [
+      '{{day_diff(date_from, date_to)}}',
+      [
+        { name: 'date_from', type: 'String', required: false, usedIn: 'function_call' },
+        { name: 'date_to', type: 'String', required: false, usedIn: 'function_call' },
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(discover(text)).toEqual(expected);
   });

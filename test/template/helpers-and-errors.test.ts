@@ -18,7 +18,9 @@ describe('escaping', () => {
   });
 
   test('bare {{x}} is an escaped string literal', () => {
-    expect(sqlOf('select * from t where f = {{foo}}', { foo: "';drop table users;" })).toBe("select * from t where f = '\\';drop table users;'");
+    expect(sqlOf('select * from t where f = {{foo}}', { foo: "';drop table users;" })).toBe(
+      "select * from t where f = '\\';drop table users;'",
+    );
     expect(sqlOf('WHERE field={{String(f)}}', { f: 'action."test run"' })).toBe('WHERE field=\'action.\\"test run\\"\'');
   });
 
@@ -46,11 +48,11 @@ describe('helper functions', () => {
     ['where {{sql_and(a__not_in=Array(a))}}', { a: 'x' }, "where a not in ['x']"],
     ['where {{sql_and(n__gte=Int32(n), m__lt=Int32(m))}}', { n: '1', m: '9' }, "where n >= toInt32('1') and m < toInt32('9')"],
     ["like {{sql_unescape(String(p), '%')}}", { p: 'raul_%' }, "like 'raul_%'"],
-    ["{% for x in split_to_array(v) %}[{{x}}]{% end %}", { v: ' a , b ' }, "['a']['b']"],
+    ['{% for x in split_to_array(v) %}[{{x}}]{% end %}', { v: ' a , b ' }, "['a']['b']"],
     ["{% for x in split_to_array(String(m, ''), separator='|') %}{{x}}{% end %}", { m: 'a|b' }, "'a''b'"],
     ['{% for last, x in enumerate_with_last(split_to_array(v)) %}{{x}}{% if not last %},{% end %}{% end %}', { v: 'a,b,c' }, "'a','b','c'"],
     ['{{day_diff(a, b)}}', { a: '2019-01-02', b: '2019-02-01' }, '30'],
-    ["{{date_diff_in_hours(a, b)}}", { a: '2022-12-14 18:42:22', b: '2022-12-19 18:42:22' }, '120'],
+    ['{{date_diff_in_hours(a, b)}}', { a: '2022-12-14 18:42:22', b: '2022-12-19 18:42:22' }, '120'],
     ["{{date_diff_in_minutes(a, b, backup_date_format='%Y-%m-%d')}}", { a: '2022-12-19', b: '2022-12-19 00:01:00' }, '1'],
     ["{{date_diff_in_seconds(a, b, '%Y-%m-%dT%H:%M:%S.%fz')}}", { a: '2022-12-19T18:42:23.521Z', b: '2022-12-19T18:44:23.531Z' }, '120'],
     ["{{date_diff_in_days(a, b, '%Y/%m/%d')}}", { a: '2019/01/01', b: '2019/01/04' }, '3'],
@@ -59,8 +61,16 @@ describe('helper functions', () => {
     ['{{float(v)}}', { v: '2' }, '2.0'],
     ['{{max((Int32(page, 1) - 1) * 10, 0)}}', { page: '3' }, '20'],
     ['{{min(3, 1, 2)}}', {}, '1'],
-    ["{% for kv in JSON(payload) %} OR d = {{kv['dp']}}{% end %}", { payload: '[{"dp":"Design"},{"dp":"Sales"}]' }, " OR d = 'Design' OR d = 'Sales'"],
-    ["{% for item in JSON(f, '[]') %}{% if item.get('op', '').startswith('meta.') %}{{item.get('op')}}{% end %}{% end %}", { f: '[{"op":"meta.a"},{"op":"x"}]' }, "'meta.a'"],
+    [
+      "{% for kv in JSON(payload) %} OR d = {{kv['dp']}}{% end %}",
+      { payload: '[{"dp":"Design"},{"dp":"Sales"}]' },
+      " OR d = 'Design' OR d = 'Sales'",
+    ],
+    [
+      "{% for item in JSON(f, '[]') %}{% if item.get('op', '').startswith('meta.') %}{{item.get('op')}}{% end %}{% end %}",
+      { f: '[{"op":"meta.a"},{"op":"x"}]' },
+      "'meta.a'",
+    ],
   ])('%s with %j → %s', (tpl, params, expected) => {
     expect(sqlOf(tpl, params)).toBe(expected);
   });
@@ -98,10 +108,14 @@ describe('control flow', () => {
     ["{% if x == 'a' %}A{% elif x == 'b' %}B{% else %}C{% end %}", { x: 'b' }, 'B'],
     ["{% if x in ['a', 'b'] %}in{% end %}{% if x not in ('c',) %}!{% end %}", { x: 'a' }, 'in!'],
     ['{% set only = False %}{% if defined(x) %}{% set only = True %}{% end %}{{Boolean(only)}}', { x: '1' }, '1'],
-    ['{% for r in split_to_array(v) %}{% if r == "b" %}{% continue %}{% end %}{% if r == "d" %}{% break %}{% end %}{{r}}{% end %}', { v: 'a,b,c,d,e' }, "'a''c'"],
+    [
+      '{% for r in split_to_array(v) %}{% if r == "b" %}{% continue %}{% end %}{% if r == "d" %}{% break %}{% end %}{{r}}{% end %}',
+      { v: 'a,b,c,d,e' },
+      "'a''c'",
+    ],
     ['{% for i in [1, 2] %}{{i}}{% else %}done{% end %}', {}, '12done'],
     ['{% set n = 0 %}{% while n < 3 %}{{n}}{% set n = n + 1 %}{% end %}', {}, '012'],
-    ["{% try %}{{Int32(x)}}{% except %}bad{% end %}", { x: 'z' }, 'bad'],
+    ['{% try %}{{Int32(x)}}{% except %}bad{% end %}', { x: 'z' }, 'bad'],
     ['{{ 1 if defined(x) else 2 }}', {}, '2'],
     ['{# comment #}a{% comment anything here %}b{{! c}}', {}, 'ab{{ c}}'],
     ['{%! if x %}', {}, '{% if x %}'],
@@ -122,12 +136,24 @@ describe('errors', () => {
 
   test.each([
     ['SELECT {{test}}', 'Template Syntax Error: expression "test" evaluated to null'],
-    ['SELECT {{testisasuperlongthingandwedontwanttoreturnthefullthing}}', 'Template Syntax Error: expression "testisasuperlongthin..." evaluated to null'],
+    [
+      'SELECT {{testisasuperlongthingandwedontwanttoreturnthefullthing}}',
+      'Template Syntax Error: expression "testisasuperlongthin..." evaluated to null',
+    ],
     ['SELECT {{column(agg)}}', "Template Syntax Error: Missing column() default value, use `column(column_name, 'default_column_name')`"],
-    ['SELECT {{columns(agg)}}', "Template Syntax Error: Missing columns() default value, use `columns(column_names, 'default_column_name')`"],
+    [
+      'SELECT {{columns(agg)}}',
+      "Template Syntax Error: Missing columns() default value, use `columns(column_names, 'default_column_name')`",
+    ],
     ["{{ sql_and(a__like='x') }}", 'Template Syntax Error: operand like not supported'],
-    ["{% for item in JSON(f, '[{}]') %}{{item.get('operand')}}{% end %}", 'Template Syntax Error: expression "item.get(\'operand\')" evaluated to null'],
-    ['{{ x.get("a") }}', "Template Syntax Error: 'str' object has no attribute 'get'. Make sure you're using an object/dictionary where trying to use .get()"],
+    [
+      "{% for item in JSON(f, '[{}]') %}{{item.get('operand')}}{% end %}",
+      'Template Syntax Error: expression "item.get(\'operand\')" evaluated to null',
+    ],
+    [
+      '{{ x.get("a") }}',
+      "Template Syntax Error: 'str' object has no attribute 'get'. Make sure you're using an object/dictionary where trying to use .get()",
+    ],
     ['{% if x > 1 %}{% end %}', "'>' not supported between instances of 'str' and 'int'"],
     ["{{ table('a; drop') }}", "Template Syntax Error: Invalid table name 'a; drop'"],
   ])('%s fails with %j', (tpl, message) => {

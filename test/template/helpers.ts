@@ -1,4 +1,4 @@
-import { parseTemplate, renderTemplate, type RenderOptions, type TemplateParams } from '../../src/template/index.js';
+import { parseTemplate, type RenderOptions, renderTemplate, type TemplateParams } from '../../src/template/index.js';
 
 /** Parses (failing loudly on diagnostics) and renders a template. */
 export function render(text: string, params: TemplateParams = {}, options: Partial<RenderOptions> = {}) {

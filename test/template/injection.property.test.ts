@@ -32,7 +32,10 @@ function shape(sql: string): string[] {
     }
   }
   // Arrays may hold any number of items: `[?,?,?]` has the same shape as `[?]`.
-  return out.join(' ').replace(/\? (?:, \? )+/g, '? ').split(' ');
+  return out
+    .join(' ')
+    .replace(/\? (?:, \? )+/g, '? ')
+    .split(' ');
 }
 
 const TEMPLATE = `%
@@ -53,17 +56,51 @@ const baseline = shape(render(base));
 
 // Strings full of SQL metacharacters, including quotes, backslashes, NUL, newlines and unicode.
 const nasty = fc.string({
-  unit: fc.constantFrom("'", '"', '\\', '`', '%', '\0', '\n', '\r', '\t', '\b', '\x1a', '-', '*', '/', ';', ' ', ',', 'a', '1', 'é', '😀', ')', '('),
+  unit: fc.constantFrom(
+    "'",
+    '"',
+    '\\',
+    '`',
+    '%',
+    '\0',
+    '\n',
+    '\r',
+    '\t',
+    '\b',
+    '\x1a',
+    '-',
+    '*',
+    '/',
+    ';',
+    ' ',
+    ',',
+    'a',
+    '1',
+    'é',
+    '😀',
+    ')',
+    '(',
+  ),
   maxLength: 30,
 });
 
 describe('parameter values cannot change the query shape', () => {
   test('String, bare, Array(String), column and sql_unescape values stay inside one literal', () => {
     fc.assert(
-      fc.property(nasty, nasty, nasty, fc.array(nasty.filter((s) => !s.includes(',')), { minLength: 1, maxLength: 4 }), nasty, (a, b, p, tags, c) => {
-        const sql = render({ ...base, name: a, bare: b, p, tags: tags.length === 1 ? tags[0]! : tags, opt: a, c: c.replace(/\./g, '') });
-        expect(shape(sql)).toEqual(baseline);
-      }),
+      fc.property(
+        nasty,
+        nasty,
+        nasty,
+        fc.array(
+          nasty.filter((s) => !s.includes(',')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        nasty,
+        (a, b, p, tags, c) => {
+          const sql = render({ ...base, name: a, bare: b, p, tags: tags.length === 1 ? tags[0]! : tags, opt: a, c: c.replace(/\./g, '') });
+          expect(shape(sql)).toEqual(baseline);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -71,7 +108,10 @@ describe('parameter values cannot change the query shape', () => {
   test('Int32/Array(Int64) values are either rejected or rendered as numbers', () => {
     fc.assert(
       fc.property(fc.oneof(nasty, fc.integer().map(String)), (v) => {
-        for (const params of [{ ...base, n: v }, { ...base, ids: v }]) {
+        for (const params of [
+          { ...base, n: v },
+          { ...base, ids: v },
+        ]) {
           let sql: string;
           try {
             sql = render(params);

@@ -52,7 +52,11 @@ describe('typed parameter functions (run mode)', () => {
     ['{{Float32(x)}}', { x: '1_000' }, "Template Syntax Error: Error validating '1_000' to type Float32"],
     ['{{Date(x)}}', { x: '2019-01-01 00:00:00' }, "Template Syntax Error: Error validating '2019-01-01 00:00:00' to type Date"],
     ['{{DateTime(x)}}', { x: '2019-01-01' }, "Template Syntax Error: Error validating '2019-01-01' to type DateTime"],
-    ["{{ Array(e, 'Float32') }}", { e: '1,2,3,4, null' }, 'Template Syntax Error: Error validating [1,2,3,4, null][4] ( null) to type Float32'],
+    [
+      "{{ Array(e, 'Float32') }}",
+      { e: '1,2,3,4, null' },
+      'Template Syntax Error: Error validating [1,2,3,4, null][4] ( null) to type Float32',
+    ],
     ["{{ Array(e, 'Int32', '') }}", { e: '' }, 'Template Syntax Error: Error validating [][0] (empty string) to type Int32'],
   ])('%s with %j fails', (tpl, params, message) => {
     const e = renderError(tpl, params);
@@ -61,7 +65,9 @@ describe('typed parameter functions (run mode)', () => {
   });
 
   test('a missing required parameter names every parameter without value or default', () => {
-    const e = renderError("select * from t where str = {{String(test)}} and category = {{String(category, 'shirts')}} and color = {{ Int32(color)}}");
+    const e = renderError(
+      "select * from t where str = {{String(test)}} and category = {{String(category, 'shirts')}} and color = {{ Int32(color)}}",
+    );
     expect(e.message).toBe(
       'Template Syntax Error: Required parameter is not defined. Check the parameters test and color. Please provide a value or set a default value in the pipe code.',
     );
@@ -95,7 +101,7 @@ describe('analyze mode placeholders', () => {
     ["{{String(foo + 'abcd')}}", "'__no_value__'"],
     ["{{error('boom')}}", '-- {x} \n'],
     ['{{day_diff(a, b)}}', '0'],
-    ["{% for v in test %}SELECT {{v}} {% end %}", "SELECT '__no_value__' SELECT '__no_value__' SELECT '__no_value__' "],
+    ['{% for v in test %}SELECT {{v}} {% end %}', "SELECT '__no_value__' SELECT '__no_value__' SELECT '__no_value__' "],
     ['{% if defined(x) %}ERROR{% else %}YEAH!{% end %}', 'YEAH!'],
   ])('%s → %j', (tpl, expected) => {
     expect(analyze(tpl)).toBe(expected);

@@ -16,7 +16,7 @@ describe('convertValue: good values', () => {
     ['Int128', 5, '5'],
     ['Float32', 0.1, 0.1],
     ['Float64', -1.5e10, -1.5e10],
-    ['Decimal(10, 2)', 3.14159, 3.14],
+    ['Decimal(10, 2)', Math.PI, 3.14],
     ['Decimal(10, 2)', '0.29', 0.29],
     ['Bool', true, 1],
     ['Bool', 0, 0],

@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import { resourceName } from '../../project/project.js';
 import type { ColumnDef, DatasourceFile } from '../../syntax/datafile/ast.js';
 import type { ChType } from '../../types/ast.js';
 import { parseType } from '../../types/parse.js';
 import { identifiersIn, splitTopLevel, unwrapKey } from '../../util/split.js';
-import { resourceName } from '../../project/project.js';
 import { ENGINES, NEEDS_SORTING_KEY, type ResolvedColumn, type ResolvedDatasource, type ResolvedEngine } from './resolved.js';
 
 /** Interprets a parsed datasource: column types, engine and its keys. Reports what does not hold. */
@@ -29,7 +29,22 @@ export function resolveDatasource(file: DatasourceFile): { datasource: ResolvedD
   const engine = resolveEngine(file, diagnostics);
   const names = new Set(columns.map((c) => c.name));
   for (const [param, value] of Object.entries(file.engine.params)) {
-    if (!['sorting_key', 'partition_key', 'primary_key', 'sampling_key', 'ver', 'is_deleted', 'sign', 'version', 'columns', 'summing_columns', 'key_columns'].includes(param)) continue;
+    if (
+      ![
+        'sorting_key',
+        'partition_key',
+        'primary_key',
+        'sampling_key',
+        'ver',
+        'is_deleted',
+        'sign',
+        'version',
+        'columns',
+        'summing_columns',
+        'key_columns',
+      ].includes(param)
+    )
+      continue;
     for (const id of identifiersIn(value.text)) {
       if (!names.has(id) && !names.has(id.split('.')[0] ?? id)) {
         diagnostics.push(
@@ -60,9 +75,14 @@ function resolveEngine(file: DatasourceFile, diagnostics: Diagnostic[]): Resolve
   const kind = ENGINES.find((e) => e.toLowerCase() === written.replace(/\(\s*\)$/, '').toLowerCase());
   if (!kind) {
     diagnostics.push(
-      diagnostic('MK2004', `Unknown engine '${written}'`, { ...where, ...(file.engine.typeRange ? { range: file.engine.typeRange } : {}) }, {
-        hint: `Use one of ${ENGINES.join(', ')}.`,
-      }),
+      diagnostic(
+        'MK2004',
+        `Unknown engine '${written}'`,
+        { ...where, ...(file.engine.typeRange ? { range: file.engine.typeRange } : {}) },
+        {
+          hint: `Use one of ${ENGINES.join(', ')}.`,
+        },
+      ),
     );
   }
   const p = file.engine.params;
@@ -71,7 +91,10 @@ function resolveEngine(file: DatasourceFile, diagnostics: Diagnostic[]): Resolve
   const engineKind = kind ?? 'MergeTree';
   if (NEEDS_SORTING_KEY.has(engineKind) && sortingKey.length === 0) {
     diagnostics.push(
-      diagnostic('MK2005', `${engineKind} needs ENGINE_SORTING_KEY`, { ...where, ...(file.engine.typeRange ? { range: file.engine.typeRange } : {}) }),
+      diagnostic('MK2005', `${engineKind} needs ENGINE_SORTING_KEY`, {
+        ...where,
+        ...(file.engine.typeRange ? { range: file.engine.typeRange } : {}),
+      }),
     );
   }
   const ver = p.ver?.text.trim();
@@ -113,6 +136,7 @@ function kafkaColumns(file: DatasourceFile, declared: ReadonlySet<string>): Reso
     { name: '__timestamp', type: { kind: 'datetime' } },
     { name: '__key', type: STRING },
   ];
-  if (/^true$/i.test(setting('KAFKA_STORE_HEADERS') ?? '')) meta.push({ name: '__headers', type: { kind: 'map', key: STRING, value: STRING } });
+  if (/^true$/i.test(setting('KAFKA_STORE_HEADERS') ?? ''))
+    meta.push({ name: '__headers', type: { kind: 'map', key: STRING, value: STRING } });
   return meta.filter((c) => !declared.has(c.name));
 }

@@ -32,11 +32,16 @@ export function checkPipe(pipe: PipeFile, datasourceExists: (name: string) => bo
     if (seen.has(node.name)) out.push(diagnostic('MK2011', `Node '${node.name}' is defined twice`, { file, range: node.nameRange }));
     seen.add(node.name);
     if (node.name === name) {
-      out.push(diagnostic('MK2022', `Node '${node.name}' has the same name as its pipe`, { file, range: node.nameRange }, { severity: 'warning' }));
+      out.push(
+        diagnostic('MK2022', `Node '${node.name}' has the same name as its pipe`, { file, range: node.nameRange }, { severity: 'warning' }),
+      );
     }
-    if (!node.sql || node.sql.text.trim() === '') out.push(diagnostic('MK2019', `Node '${node.name}' has no SQL`, { file, range: node.nameRange }));
+    if (!node.sql || node.sql.text.trim() === '')
+      out.push(diagnostic('MK2019', `Node '${node.name}' has no SQL`, { file, range: node.nameRange }));
     if (node.type !== undefined && !OUTPUT_TYPES.has(node.type) && !STANDARD_TYPES.has(node.type)) {
-      out.push(diagnostic('MK2018', `Unknown TYPE '${node.type}' on node '${node.name}'`, { file, range: node.typeRange ?? node.nameRange }));
+      out.push(
+        diagnostic('MK2018', `Unknown TYPE '${node.type}' on node '${node.name}'`, { file, range: node.typeRange ?? node.nameRange }),
+      );
     }
     for (const token of node.tokens) checkReadToken(token.permission, file, token.range, out);
   }
@@ -45,7 +50,10 @@ export function checkPipe(pipe: PipeFile, datasourceExists: (name: string) => bo
   const outputs = pipe.nodes.filter((n) => n.type !== undefined && OUTPUT_TYPES.has(n.type));
   for (const extra of outputs.slice(1)) {
     out.push(
-      diagnostic('MK2012', 'Multiple non-standard nodes in pipe. There can only be one', { file, range: extra.typeRange ?? extra.nameRange }),
+      diagnostic('MK2012', 'Multiple non-standard nodes in pipe. There can only be one', {
+        file,
+        range: extra.typeRange ?? extra.nameRange,
+      }),
     );
   }
   const output = outputs[0];
@@ -66,7 +74,9 @@ function checkCopy(node: NodeDef, file: string, exists: (n: string) => boolean, 
   if (!node.targetDatasource) {
     out.push(diagnostic('MK2015', `Copy node '${node.name}' needs TARGET_DATASOURCE`, { file, range: node.typeRange ?? node.nameRange }));
   } else if (!exists(node.targetDatasource.text)) {
-    out.push(diagnostic('MK2014', `Datasource '${node.targetDatasource.text}' does not exist`, { file, range: node.targetDatasource.range }));
+    out.push(
+      diagnostic('MK2014', `Datasource '${node.targetDatasource.text}' does not exist`, { file, range: node.targetDatasource.range }),
+    );
   }
   const mode = node.copyMode?.text.toLowerCase();
   if (node.copyMode && mode !== 'append' && mode !== 'replace') {

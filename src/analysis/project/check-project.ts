@@ -27,9 +27,7 @@ export function analyzeProject(project: Project): ProjectAnalysis {
   const claim = (name: string, path: string) => {
     const other = owners.get(name);
     if (other !== undefined) {
-      diagnostics.push(
-        diagnostic('MK2001', `'${name}' is defined by both ${other} and ${path}`, { file: path, range: startOfFile() }),
-      );
+      diagnostics.push(diagnostic('MK2001', `'${name}' is defined by both ${other} and ${path}`, { file: path, range: startOfFile() }));
     }
     owners.set(name, path);
   };
@@ -53,7 +51,12 @@ export function analyzeProject(project: Project): ProjectAnalysis {
   for (const fixture of project.fixtures) {
     if (!dsNames.has(fixture.datasource)) {
       diagnostics.push(
-        diagnostic('MK2020', `Fixture ${fixture.path} has no datasource named '${fixture.datasource}'`, { file: fixture.path }, { severity: 'warning' }),
+        diagnostic(
+          'MK2020',
+          `Fixture ${fixture.path} has no datasource named '${fixture.datasource}'`,
+          { file: fixture.path },
+          { severity: 'warning' },
+        ),
       );
     }
   }

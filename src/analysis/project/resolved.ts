@@ -40,4 +40,9 @@ export const ENGINES = [
 ] as const;
 
 /** Engines that Tinybird refuses without an explicit ENGINE_SORTING_KEY. */
-export const NEEDS_SORTING_KEY = new Set(['ReplacingMergeTree', 'AggregatingMergeTree', 'CollapsingMergeTree', 'VersionedCollapsingMergeTree']);
+export const NEEDS_SORTING_KEY = new Set([
+  'ReplacingMergeTree',
+  'AggregatingMergeTree',
+  'CollapsingMergeTree',
+  'VersionedCollapsingMergeTree',
+]);

@@ -30,7 +30,10 @@ export const DATAFILE_CODES = {
   MK1106: { title: 'INDEX in SCHEMA', hint: 'Indexes are not allowed in SCHEMA section. Use the INDEXES section instead' },
   MK1107: { title: 'Column name contains an invalid character', hint: 'use backticks' },
   MK1108: { title: 'Column name and either type or DEFAULT are required', hint: 'Write `name` Type, e.g. `user_id` String.' },
-  MK1109: { title: 'Invalid SCHEMA syntax', hint: 'Columns are `name` Type [`json:$.path`] [DEFAULT expr] [CODEC(...)], separated by commas.' },
+  MK1109: {
+    title: 'Invalid SCHEMA syntax',
+    hint: 'Columns are `name` Type [`json:$.path`] [DEFAULT expr] [CODEC(...)], separated by commas.',
+  },
   MK1110: { title: 'Missing comma between columns', hint: 'End every column but the last with a comma.' },
 
   MK1120: { title: 'Invalid INDEX syntax', hint: 'Usage: `[INDEX] name expr TYPE type_full GRANULARITY granularity`' },

@@ -22,6 +22,9 @@ export const PROJECT_CODES = {
   MK2020: { title: 'Fixture for an unknown datasource', hint: 'Name fixtures after their datasource: fixtures/<datasource>.ndjson.' },
   MK2021: { title: 'Invalid token permission', hint: 'Pipes take TOKEN <name> READ; datasources READ or APPEND.' },
   MK2022: { title: 'Node name equals the pipe name', hint: 'Rename the node: Tinybird requires node names to differ from resource names.' },
-  MK2023: { title: 'Materialized pipe cannot render', hint: 'Give every template parameter of a materialized pipe a default: views run without request parameters.' },
+  MK2023: {
+    title: 'Materialized pipe cannot render',
+    hint: 'Give every template parameter of a materialized pipe a default: views run without request parameters.',
+  },
   MK2030: { title: 'Circular reference between pipes', hint: 'A pipe cannot read from itself through other pipes.' },
 } satisfies Record<string, CodeInfo>;

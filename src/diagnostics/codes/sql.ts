@@ -3,7 +3,7 @@ import type { CodeInfo } from './types.js';
 /** MK4xxx: ClickHouse SQL in pipe nodes. MK40xx syntax, MK41xx names and types, MK42xx compilation. */
 export const SQL_CODES = {
   MK4001: { title: 'SQL syntax error', hint: 'Check the SQL near the marked token' },
-  MK4002: { title: 'Invalid type in a cast', hint: "Write a ClickHouse type, e.g. CAST(x AS Nullable(String)) or x::Date" },
+  MK4002: { title: 'Invalid type in a cast', hint: 'Write a ClickHouse type, e.g. CAST(x AS Nullable(String)) or x::Date' },
   MK4003: { title: 'Unexpected character in SQL' },
   MK4101: { title: 'Unknown column' },
   MK4102: { title: 'Unknown table', hint: 'Reference a datasource, a pipe, an earlier node of this pipe, or a CTE' },

@@ -23,14 +23,22 @@ export function tokenDecl(s: Statement, ctx: Ctx, permissions: readonly string[]
   }
   if (extra) {
     const count = s.value.words.length;
-    ctx.report.error('MK1007', `Invalid number of arguments for TOKEN command: ${count}. Expected 2 arguments: token name and permission`, tokenRange(extra));
+    ctx.report.error(
+      'MK1007',
+      `Invalid number of arguments for TOKEN command: ${count}. Expected 2 arguments: token name and permission`,
+      tokenRange(extra),
+    );
   }
   const perm = permission.image.toUpperCase();
   if (perm === 'CREATE') {
     ctx.report.warn('MK1008', 'Permission CREATE is a Classic leftover; use APPEND', tokenRange(permission));
   } else if (!permissions.includes(perm)) {
     const allowed = permissions.join(' and ');
-    ctx.report.error('MK1008', `Invalid permission: ${permission.image}. Only ${allowed} ${permissions.length > 1 ? 'are' : 'is'} supported`, tokenRange(permission));
+    ctx.report.error(
+      'MK1008',
+      `Invalid permission: ${permission.image}. Only ${allowed} ${permissions.length > 1 ? 'are' : 'is'} supported`,
+      tokenRange(permission),
+    );
   }
   return { kind: 'token', name: unquote(name.image), permission: perm, range: tokenRange(s.keyword, permission) };
 }
@@ -38,7 +46,10 @@ export function tokenDecl(s: Statement, ctx: Ctx, permissions: readonly string[]
 /** `TAGS "a, b, k=v"`: comma-separated entries, trimmed; empty entries dropped. */
 export function tagsOf(s: Statement): string[] {
   const text = s.value.kind === 'inline' ? inlineValue(s.value).text : blockValue(s.value, 'text', { unquote: true }).text;
-  return text.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 /** `VERSION n`: Classic's integer version; Forward ignores it. */

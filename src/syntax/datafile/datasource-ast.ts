@@ -1,7 +1,7 @@
 import type { ColumnDef, DatasourceFile, IndexDef, Setting, TokenDecl, Value } from './ast.js';
 import { type BlockText, blockText } from './block-text.js';
 import { type Ctx, checkStatement } from './checks.js';
-import { applyEngine, isEngineKey, newEngine, finishEngine, settingOf, tagsOf, tokenDecl, versionOf } from './common.js';
+import { applyEngine, finishEngine, isEngineKey, newEngine, settingOf, tagsOf, tokenDecl, versionOf } from './common.js';
 import { parseIndexes } from './indexes.js';
 import { tokenEnd, tokenRange } from './ranges.js';
 import { parseSchema } from './schema-to-ast.js';

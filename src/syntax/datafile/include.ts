@@ -39,7 +39,8 @@ export function expandIncludesDetailed(text: string, path: string, readFile: Rea
       const origin = { file, line: l.line, includeLine: includeLine ?? l.line };
       const words = shlexLine(l.text).tokens;
       const first = words[0]?.text ?? '';
-      const closes = words.length > 0 && !/^[ \t]/.test(l.text) && !l.text.toLowerCase().startsWith('from') && isInstruction('include', first);
+      const closes =
+        words.length > 0 && !/^[ \t]/.test(l.text) && !l.text.toLowerCase().startsWith('from') && isInstruction('include', first);
       if (inBlock && !closes) {
         out.push({ text: l.text, origin });
         continue;
@@ -58,7 +59,14 @@ export function expandIncludesDetailed(text: string, path: string, readFile: Rea
       const content = depth < MAX_DEPTH ? readFile(includePath) : undefined;
       if (content === undefined) {
         const why = depth < MAX_DEPTH ? 'not found' : 'included too deeply (a loop?)';
-        diagnostics.push({ code: 'MK1017', severity: 'error', message: `INCLUDE file ${includePath} ${why}`, file: path, range, hint: 'The path is relative to the including file.' });
+        diagnostics.push({
+          code: 'MK1017',
+          severity: 'error',
+          message: `INCLUDE file ${includePath} ${why}`,
+          file: path,
+          range,
+          hint: 'The path is relative to the including file.',
+        });
         out.push({ text: l.text, origin });
         continue;
       }

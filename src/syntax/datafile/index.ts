@@ -16,8 +16,8 @@ export {
   type ReadInclude,
   remapIncludedDiagnostics,
 } from './include.js';
-export { printDatafile } from './print.js';
 export { kindOfPath } from './kind.js';
+export { printDatafile } from './print.js';
 
 export interface ParseOptions {
   /** Path shown in diagnostics; also decides the kind when `kind` is absent. */

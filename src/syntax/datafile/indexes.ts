@@ -1,4 +1,4 @@
-import { CstParser, createToken, type CstNode, Lexer } from 'chevrotain';
+import { type CstNode, CstParser, createToken, Lexer } from 'chevrotain';
 import type { IndexDef } from './ast.js';
 import { type BlockText, joinTokens } from './block-text.js';
 import { allTokens, childNodes, childTokens } from './cst.js';
@@ -82,7 +82,11 @@ export function parseIndexes(block: BlockText, report: Reporter): IndexDef[] {
     lineStart += line.length + 1;
     if (line.trim() === '') continue;
     const lexed = lexer.tokenize(line);
-    const shifted = lexed.tokens.map((t) => ({ ...t, startOffset: t.startOffset + start, endOffset: (t.endOffset ?? t.startOffset) + start }));
+    const shifted = lexed.tokens.map((t) => ({
+      ...t,
+      startOffset: t.startOffset + start,
+      endOffset: (t.endOffset ?? t.startOffset) + start,
+    }));
     parser.input = shifted;
     const cst = parser.index();
     const indent = line.length - line.trimStart().length;

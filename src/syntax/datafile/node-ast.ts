@@ -1,6 +1,16 @@
 import type { NodeDef, Setting, TokenDecl, Value } from './ast.js';
 import { type Ctx, checkStatement } from './checks.js';
-import { applyEngine, type EngineBuilder, finishEngine, isEngineKey, newEngine, plainValue, settingOf, tagsOf, tokenDecl } from './common.js';
+import {
+  applyEngine,
+  type EngineBuilder,
+  finishEngine,
+  isEngineKey,
+  newEngine,
+  plainValue,
+  settingOf,
+  tagsOf,
+  tokenDecl,
+} from './common.js';
 import { spanOf, tokenRange } from './ranges.js';
 import type { NodeSection, Statement } from './statements.js';
 import { readValue } from './values.js';

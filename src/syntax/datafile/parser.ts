@@ -1,4 +1,4 @@
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { type CstNode, CstParser, type IToken } from 'chevrotain';
 import { allTokens, BlockLine, BlockOpen, End, Instruction, NodeKeyword, Word } from './tokens.js';
 
 /**

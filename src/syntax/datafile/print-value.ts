@@ -58,11 +58,7 @@ function readBlock(body: readonly string[], mode: BlockMode): string | undefined
     placed.push({ text: line, line: i + 1, column: 1, offset: 0 });
   }
   const isTemplate = mode === 'sql' && placed[0]?.text.trim().startsWith('%');
-  const shaped = isTemplate
-    ? stripLines(placed)
-    : mode === 'sql'
-      ? rstripLines(dedentLines(placed))
-      : stripLines(dedentLines(placed));
+  const shaped = isTemplate ? stripLines(placed) : mode === 'sql' ? rstripLines(dedentLines(placed)) : stripLines(dedentLines(placed));
   return shaped.map((l) => l.text).join('\n');
 }
 

@@ -1,4 +1,17 @@
-import type { ColumnDef, ConnectionFile, Datafile, DatasourceFile, EngineDef, IncludeFile, IndexDef, NodeDef, PipeFile, Setting, TokenDecl, Value } from './ast.js';
+import type {
+  ColumnDef,
+  ConnectionFile,
+  Datafile,
+  DatasourceFile,
+  EngineDef,
+  IncludeFile,
+  IndexDef,
+  NodeDef,
+  PipeFile,
+  Setting,
+  TokenDecl,
+  Value,
+} from './ast.js';
 import { allowsMultiline, substitutesEnv } from './keywords.js';
 import { INDENT, renderInline, renderValue } from './print-value.js';
 

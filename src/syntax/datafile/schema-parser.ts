@@ -1,7 +1,23 @@
-import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { type CstNode, CstParser, type IRecognitionException, type IToken } from 'chevrotain';
 import {
-  Alias, Atom, Backticked, BareName, Codec, Comma, Default, Inner, JsonPath, LBracket, LParen, Materialized, Not,
-  Null, RBracket, RParen, schemaTokens, Ttl,
+  Alias,
+  Atom,
+  Backticked,
+  BareName,
+  Codec,
+  Comma,
+  Default,
+  Inner,
+  JsonPath,
+  LBracket,
+  LParen,
+  Materialized,
+  Not,
+  Null,
+  RBracket,
+  RParen,
+  schemaTokens,
+  Ttl,
 } from './schema-tokens.js';
 
 /**
@@ -66,10 +82,30 @@ class SchemaParser extends CstParser {
   unsupported = this.RULE('unsupported', () => {
     this.OR([
       { ALT: () => this.CONSUME(Null) },
-      { ALT: () => { this.CONSUME(Not); this.OPTION(() => this.CONSUME2(Null)); } },
-      { ALT: () => { this.CONSUME(Materialized); this.SUBRULE(this.expr); } },
-      { ALT: () => { this.CONSUME(Alias); this.SUBRULE2(this.expr); } },
-      { ALT: () => { this.CONSUME(Ttl); this.SUBRULE3(this.expr); } },
+      {
+        ALT: () => {
+          this.CONSUME(Not);
+          this.OPTION(() => this.CONSUME2(Null));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Materialized);
+          this.SUBRULE(this.expr);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Alias);
+          this.SUBRULE2(this.expr);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Ttl);
+          this.SUBRULE3(this.expr);
+        },
+      },
     ]);
   });
 

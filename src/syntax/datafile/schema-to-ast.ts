@@ -4,9 +4,9 @@ import type { ColumnDef } from './ast.js';
 import { type BlockText, joinTokens } from './block-text.js';
 import { allTokens, childNodes, childTokens, isToken, orderedChildren } from './cst.js';
 import type { Reporter } from './report.js';
+import { checkColumnName, checkType, checkUnsupported } from './schema-checks.js';
 import { parseSchemaTokens } from './schema-parser.js';
 import { Backticked, Comma, schemaLexer } from './schema-tokens.js';
-import { checkColumnName, checkType, checkUnsupported } from './schema-checks.js';
 
 /** Parses a SCHEMA block into columns, reporting every problem (not just the first). */
 export function parseSchema(block: BlockText, report: Reporter): ColumnDef[] {

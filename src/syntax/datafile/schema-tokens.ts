@@ -1,4 +1,4 @@
-import { createToken, type CustomPatternMatcherFunc, type IToken, Lexer, type TokenType } from 'chevrotain';
+import { type CustomPatternMatcherFunc, createToken, type IToken, Lexer, type TokenType } from 'chevrotain';
 
 /**
  * Tokens of the SCHEMA column list. A column name may be bare and then holds characters (`-`, `+`, `'` …)
@@ -73,9 +73,31 @@ export const DoubleQuoted = createToken({ name: 'DoubleQuoted', pattern: /"(?:[^
 export const Punct = createToken({ name: 'Punct', pattern: /[^\s\w`'"(),[\]]/, categories: [Atom, Inner] });
 
 export const schemaTokens: TokenType[] = [
-  WhiteSpace, Comment, JsonPath, Backticked, LParen, RParen, LBracket, RBracket, BareName, Default, Codec, Null,
-  Not, Materialized, Alias, Ttl, Identifier, NumberLit, SingleQuoted, DoubleQuoted, Comma, Punct,
-  Atom, Inner, Keyword,
+  WhiteSpace,
+  Comment,
+  JsonPath,
+  Backticked,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  BareName,
+  Default,
+  Codec,
+  Null,
+  Not,
+  Materialized,
+  Alias,
+  Ttl,
+  Identifier,
+  NumberLit,
+  SingleQuoted,
+  DoubleQuoted,
+  Comma,
+  Punct,
+  Atom,
+  Inner,
+  Keyword,
 ];
 
 export const schemaLexer = new Lexer(schemaTokens, { ensureOptimizations: false });

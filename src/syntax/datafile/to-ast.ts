@@ -1,10 +1,10 @@
 import type { CstNode } from 'chevrotain';
 import type { ConnectionFile, Datafile, DatafileKind, Setting, Value } from './ast.js';
 import { type Ctx, checkStatement } from './checks.js';
+import { plainValue, settingOf } from './common.js';
 import { buildDatasource } from './datasource-ast.js';
 import { buildInclude, buildPipe } from './pipe-ast.js';
-import { plainValue, settingOf } from './common.js';
-import { readStatements, type FileStatements } from './statements.js';
+import { type FileStatements, readStatements } from './statements.js';
 import { readValue } from './values.js';
 
 type Builder = (file: FileStatements, path: string, ctx: Ctx) => Datafile;

@@ -59,7 +59,14 @@ export function readValue(raw: RawValue, mode: BlockMode, env?: Env): Value {
 
 function shape(lines: readonly PlacedLine[], mode: BlockMode): PlacedLine[] {
   if (mode === 'raw') return [...lines];
-  if (mode === 'sql' && lines.find((l) => l.text.trim() !== '')?.text.trim().startsWith('%')) return stripLines(lines);
+  if (
+    mode === 'sql' &&
+    lines
+      .find((l) => l.text.trim() !== '')
+      ?.text.trim()
+      .startsWith('%')
+  )
+    return stripLines(lines);
   const dedented = dedentLines(lines);
   return mode === 'sql' ? rstripLines(dedented) : stripLines(dedented);
 }

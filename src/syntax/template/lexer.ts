@@ -1,4 +1,4 @@
-import { Lexer, type ILexingResult } from 'chevrotain';
+import { type ILexingResult, Lexer } from 'chevrotain';
 import { exprModeTokens, tagModeTokens, textModeTokens } from './tokens.js';
 
 /** One lexer instance, reused: building it validates every pattern, which is slow. */

@@ -1,9 +1,9 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { positionAt, type Diagnostic, type Position } from '../../diagnostics/diagnostic.js';
+import { type Diagnostic, type Position, positionAt } from '../../diagnostics/diagnostic.js';
 import type { Template } from './ast.js';
 import { lexTemplate } from './lexer.js';
 import { templateParser } from './parser.js';
-import { toTemplateAst, type AstContext } from './to-ast.js';
+import { type AstContext, toTemplateAst } from './to-ast.js';
 
 export interface TemplateSyntaxOptions {
   /** Offset of `body` inside the text that positions refer to (the node SQL, `%` line included). */
@@ -40,7 +40,8 @@ export function parseTemplateSyntax(body: string, opts: TemplateSyntaxOptions = 
   const sqlLine = (off: number): number => positionAt(full, base + off).line;
 
   const lexed = lexTemplate(body);
-  for (const e of lexed.errors) ctx.report('MK3001', `unexpected character ${JSON.stringify(body[e.offset])}`, e.offset, e.offset + e.length);
+  for (const e of lexed.errors)
+    ctx.report('MK3001', `unexpected character ${JSON.stringify(body[e.offset])}`, e.offset, e.offset + e.length);
   if (!checkBlocks(lexed.tokens, ctx, sqlLine) || lexed.errors.length > 0) return { diagnostics };
 
   templateParser.input = lexed.tokens;

@@ -1,4 +1,4 @@
-import { CstParser, type CstNode } from 'chevrotain';
+import { type CstNode, CstParser } from 'chevrotain';
 import * as T from './tokens.js';
 
 /**

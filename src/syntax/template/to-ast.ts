@@ -127,9 +127,10 @@ class Converter {
         this.loopDepth--;
         const orelse = this.elseBody(n);
         const test = this.expr(first(n, 'expression'));
-        const base = n.name === 'forBlock'
-          ? { kind: 'for' as const, targets: toks(first(n, 'targets'), 'Name').map((t) => t.image), iter: test, body, range }
-          : { kind: 'while' as const, test, body, range };
+        const base =
+          n.name === 'forBlock'
+            ? { kind: 'for' as const, targets: toks(first(n, 'targets'), 'Name').map((t) => t.image), iter: test, body, range }
+            : { kind: 'while' as const, test, body, range };
         return orelse ? { ...base, orelse } : base;
       }
       case 'tryBlock':
@@ -247,9 +248,10 @@ class Converter {
       } else if (s.name === 'callSuffix') {
         const { args, kwargs } = this.callArgs(s);
         const range = { start: acc.range.start, end: this.r(s).end };
-        acc = acc.kind === 'name'
-          ? { kind: 'call', callee: acc.name, calleeRange: acc.range, args, kwargs, range }
-          : { kind: 'attribute', object: acc, attr: '__call__', range };
+        acc =
+          acc.kind === 'name'
+            ? { kind: 'call', callee: acc.name, calleeRange: acc.range, args, kwargs, range }
+            : { kind: 'attribute', object: acc, attr: '__call__', range };
       } else {
         acc = { kind: 'subscript', object: acc, index: this.subscript(s), range: { start: acc.range.start, end: this.r(s).end } };
       }
@@ -325,7 +327,16 @@ function compOpOf(n: CstNode): A.CompareOp {
   const names = ordered(n).map((t) => (t as IToken).tokenType.name);
   const key = names.join(' ');
   const ops: Record<string, A.CompareOp> = {
-    EqEq: '==', NotEq: '!=', Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', InKw: 'in', 'NotKw InKw': 'not in', IsKw: 'is', 'IsKw NotKw': 'is not',
+    EqEq: '==',
+    NotEq: '!=',
+    Lt: '<',
+    LtE: '<=',
+    Gt: '>',
+    GtE: '>=',
+    InKw: 'in',
+    'NotKw InKw': 'not in',
+    IsKw: 'is',
+    'IsKw NotKw': 'is not',
   };
   return ops[key]!;
 }

@@ -13,4 +13,15 @@ export interface CaseGroup {
   readonly cases: readonly string[];
 }
 
-export const GROUPS: readonly CaseGroup[] = [AGGREGATES, DATES, SCALARS, STRINGS, ARRAYS, JSON_CASES, CLAUSES, ERRORS, MARKETING_CASES, LIBRARY];
+export const GROUPS: readonly CaseGroup[] = [
+  AGGREGATES,
+  DATES,
+  SCALARS,
+  STRINGS,
+  ARRAYS,
+  JSON_CASES,
+  CLAUSES,
+  ERRORS,
+  MARKETING_CASES,
+  LIBRARY,
+];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { roundTrip, parse, stripPositions } from './helpers.js';
+import { parse, roundTrip, stripPositions } from './helpers.js';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const corpus = resolve(repoRoot, '../shared/corpus');
@@ -36,7 +36,8 @@ describe.skipIf(files.length === 0)(`datafile corpus (${corpus})`, () => {
         expect(errs.map((e) => [e.code, e.range?.start.line, e.range?.start.column])).toEqual([['MK1001', odeLine, 1]]);
         continue;
       }
-      if (errs.length > 0) failures.push(`${rel}: ${errs.map((e) => `${e.range?.start.line}:${e.range?.start.column} ${e.code} ${e.message}`).join('; ')}`);
+      if (errs.length > 0)
+        failures.push(`${rel}: ${errs.map((e) => `${e.range?.start.line}:${e.range?.start.column} ${e.code} ${e.message}`).join('; ')}`);
       else accepted++;
     }
     console.log(`corpus: ${files.length} datafiles, ${accepted} accepted, ${KNOWN_REJECTS.size} known rejects`);

@@ -15,7 +15,11 @@ export function stripPositions(value: unknown): unknown {
   return value;
 }
 
-export function parse(text: string, path = 'test.pipe', env: Record<string, string> = {}): { datafile: Datafile; diagnostics: Diagnostic[] } {
+export function parse(
+  text: string,
+  path = 'test.pipe',
+  env: Record<string, string> = {},
+): { datafile: Datafile; diagnostics: Diagnostic[] } {
   return parseDatafile(text, { path, env });
 }
 

@@ -41,7 +41,11 @@ describe('spec §1.1 lexical rules', () => {
   });
 
   it.each([
-    ['indented type/node lines stay in the SQL', 'NODE n\nSQL >\n    SELECT\n    type, node\n    FROM t\nTYPE endpoint\n', 'SELECT\ntype, node\nFROM t'],
+    [
+      'indented type/node lines stay in the SQL',
+      'NODE n\nSQL >\n    SELECT\n    type, node\n    FROM t\nTYPE endpoint\n',
+      'SELECT\ntype, node\nFROM t',
+    ],
     ['a non-indented known instruction closes the block', 'NODE n\nSQL >\n    SELECT 1\ntype endpoint\n', 'SELECT 1'],
     ['a non-indented unknown word does not', 'NODE n\nSQL >\nSELECT a\nWHERE a > 1\n', 'SELECT a\nWHERE a > 1'],
     ['dedent keeps relative indentation', 'NODE n\nSQL >\n    SELECT a\nWHERE a > 1\n', '    SELECT a\nWHERE a > 1'],
@@ -77,7 +81,11 @@ describe('spec §1.1 lexical rules', () => {
   });
 
   it('substitutes $VAR and ${VAR} in settings and NODE names, leaving unknown ones', () => {
-    const p = pipe('NODE n_${SUFFIX}\nSQL >\n    SELECT $X\nTYPE copy\nTARGET_DATASOURCE $TARGET\nCOPY_SCHEDULE $UNSET\n', { SUFFIX: 'v1', TARGET: 'ds', X: 'no' });
+    const p = pipe('NODE n_${SUFFIX}\nSQL >\n    SELECT $X\nTYPE copy\nTARGET_DATASOURCE $TARGET\nCOPY_SCHEDULE $UNSET\n', {
+      SUFFIX: 'v1',
+      TARGET: 'ds',
+      X: 'no',
+    });
     expect(p.nodes[0]?.name).toBe('n_v1');
     expect(p.nodes[0]?.targetDatasource?.text).toBe('ds');
     expect(p.nodes[0]?.copySchedule?.text).toBe('$UNSET');
@@ -96,6 +104,9 @@ describe('spec §1.1 lexical rules', () => {
 
   it('maps a % template block: first line stripped, later lines as written', () => {
     const sql = pipe('NODE n\nSQL >\n    %\n    SELECT 1\n').nodes[0]?.sql;
-    expect(sql?.lines.map((l) => [l.line, l.column])).toEqual([[3, 5], [4, 1]]);
+    expect(sql?.lines.map((l) => [l.line, l.column])).toEqual([
+      [3, 5],
+      [4, 1],
+    ]);
   });
 });

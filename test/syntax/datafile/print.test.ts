@@ -41,7 +41,8 @@ describe('printDatafile (mk fmt)', () => {
   });
 
   it('prints a pipe: file header, then each node with its SQL block and settings', () => {
-    const text = 'TOKEN app READ\nDESCRIPTION top users\nNODE filtered\nSQL >\n  %\n  SELECT * FROM t WHERE x = {{String(x)}}\nnode endpoint\nsql >\nSELECT * FROM filtered\ntype ENDPOINT\n';
+    const text =
+      'TOKEN app READ\nDESCRIPTION top users\nNODE filtered\nSQL >\n  %\n  SELECT * FROM t WHERE x = {{String(x)}}\nnode endpoint\nsql >\nSELECT * FROM filtered\ntype ENDPOINT\n';
     expect(fmt(text, 'top.pipe')).toBe(
       [
         'DESCRIPTION >',
@@ -67,12 +68,24 @@ describe('printDatafile (mk fmt)', () => {
   });
 
   it.each([
-    ['values that need quotes', 'DESCRIPTION >\n    a\nNODE n\nSQL >\n    SELECT 1\nTYPE copy\nCOPY_SCHEDULE "0 *  * * *"\nTARGET_DATASOURCE "a # b"\n', 'p.pipe'],
+    [
+      'values that need quotes',
+      'DESCRIPTION >\n    a\nNODE n\nSQL >\n    SELECT 1\nTYPE copy\nCOPY_SCHEDULE "0 *  * * *"\nTARGET_DATASOURCE "a # b"\n',
+      'p.pipe',
+    ],
     ['a description line starting with #', 'DESCRIPTION "# not a comment"\nNODE n\nSQL >\n    SELECT 1\n', 'p.pipe'],
     ['$$ in a value', 'NODE n\nSQL >\n    SELECT 1\nTYPE copy\nTARGET_DATASOURCE a$$b\n', 'p.pipe'],
     ['multiline engine settings', 'SCHEMA >\n    a String\nENGINE_TTL >\n    toDate(a)\n    + INTERVAL 1 DAY\n', 'd.datasource'],
-    ['INDEXES', 'SCHEMA >\n    `a` String\nINDEXES >\n    INDEX idx a TYPE bloom_filter(0.01) GRANULARITY 4,\n    idx2 lower(a) TYPE set(100)\n', 'd.datasource'],
-    ['a connection', 'TYPE kafka\nKAFKA_BOOTSTRAP_SERVERS {{ tb_secret("BROKERS") }}\nKAFKA_SSL_CA_PEM >\n    -----BEGIN-----\n    abc\n', 'c.connection'],
+    [
+      'INDEXES',
+      'SCHEMA >\n    `a` String\nINDEXES >\n    INDEX idx a TYPE bloom_filter(0.01) GRANULARITY 4,\n    idx2 lower(a) TYPE set(100)\n',
+      'd.datasource',
+    ],
+    [
+      'a connection',
+      'TYPE kafka\nKAFKA_BOOTSTRAP_SERVERS {{ tb_secret("BROKERS") }}\nKAFKA_SSL_CA_PEM >\n    -----BEGIN-----\n    abc\n',
+      'c.connection',
+    ],
     ['an include fragment', 'VERSION 2\nINCLUDE "_x.incl" A=1\nNODE n\nSQL >\n    SELECT 1\n', 'f.incl'],
   ])('round-trips %s', (_, text, path) => {
     const { first, printed, second, reprinted } = roundTrip(text, path);

@@ -1,21 +1,33 @@
 import { describe, expect, test } from 'vitest';
-import { parseTemplate, templateErrorFromDiagnostics } from '../../../src/template/index.js';
-import { isTemplated, templateBodyOffset } from '../../../src/template/index.js';
+import { isTemplated, parseTemplate, templateBodyOffset, templateErrorFromDiagnostics } from '../../../src/template/index.js';
 
 const messages = (text: string) => parseTemplate(text).diagnostics.map((d) => `${d.code} ${d.message}`);
 
 describe('template grammar', () => {
   test('builds a typed AST with expressions, blocks and ranges', () => {
-    const { ast, diagnostics } = parseTemplate("%\nSELECT {{ Int32(lim, 10, description='max') }}{% if a and not b %}x{% elif c >= 1 %}y{% end %}");
+    const { ast, diagnostics } = parseTemplate(
+      "%\nSELECT {{ Int32(lim, 10, description='max') }}{% if a and not b %}x{% elif c >= 1 %}y{% end %}",
+    );
     expect(diagnostics).toEqual([]);
     const [text, output, ifc] = ast!.body;
     expect(text).toMatchObject({ kind: 'text', value: 'SELECT ' });
     expect(output).toMatchObject({
       kind: 'output',
       source: "Int32(lim, 10, description='max')",
-      expr: { kind: 'call', callee: 'Int32', args: [{ kind: 'name', name: 'lim' }, { kind: 'literal', value: 10n }], kwargs: [{ name: 'description' }] },
+      expr: {
+        kind: 'call',
+        callee: 'Int32',
+        args: [
+          { kind: 'name', name: 'lim' },
+          { kind: 'literal', value: 10n },
+        ],
+        kwargs: [{ name: 'description' }],
+      },
     });
-    expect(ifc).toMatchObject({ kind: 'if', branches: [{ test: { kind: 'boolop', op: 'and' } }, { test: { kind: 'compare', rest: [{ op: '>=' }] } }] });
+    expect(ifc).toMatchObject({
+      kind: 'if',
+      branches: [{ test: { kind: 'boolop', op: 'and' } }, { test: { kind: 'compare', rest: [{ op: '>=' }] } }],
+    });
     // Ranges are relative to the node SQL including the `%` line.
     expect(output!.range.start).toEqual({ line: 2, column: 8, offset: 9 });
   });
@@ -27,7 +39,9 @@ describe('template grammar', () => {
   });
 
   test('Python expression subset: precedence, literals, subscripts, methods, conditional', () => {
-    const { ast } = parseTemplate("{{ -a + b * 2 if c else d[0] }}{{ {'k': [1, 2.5, (3,), None, True]} }}{{ x.split(',')[1:] }}{{ 'a' 'b' }}");
+    const { ast } = parseTemplate(
+      "{{ -a + b * 2 if c else d[0] }}{{ {'k': [1, 2.5, (3,), None, True]} }}{{ x.split(',')[1:] }}{{ 'a' 'b' }}",
+    );
     expect(ast!.body.map((c) => (c.kind === 'output' ? c.expr.kind : c.kind))).toEqual(['conditional', 'dict', 'subscript', 'literal']);
   });
 
@@ -55,7 +69,9 @@ describe('template grammar', () => {
   });
 
   test('diagnostics become HTTP errors with Tinybird prefixes', () => {
-    expect(templateErrorFromDiagnostics(parseTemplate('%\n{% if x %}').diagnostics)?.message).toBe('Syntax error: Missing {% end %} block for if at line 2');
+    expect(templateErrorFromDiagnostics(parseTemplate('%\n{% if x %}').diagnostics)?.message).toBe(
+      'Syntax error: Missing {% end %} block for if at line 2',
+    );
     expect(templateErrorFromDiagnostics(parseTemplate('%\n\n{% if whatever(x) %}{% end %}').diagnostics)?.message).toBe(
       "Template Syntax Error: 'whatever' is not a valid function, line 3",
     );
