@@ -1,5 +1,6 @@
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
+import { printType } from '../../types/print.js';
 import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
 
 /**
@@ -29,8 +30,11 @@ export function compileSubscript(e: A.Subscript, env: ExprEnv): Emitted {
   } else if (b.kind === 'map' || b.kind === 'json') {
     element = b.kind === 'map' ? b.value : T.string;
     path = typeof i.constant === 'string' ? ctx.bind(`$."${i.constant.replace(/["\\]/g, (c) => `\\${c}`)}"`) : `'$."' || ${i.sql} || '"'`;
+  } else if (b.kind === 'nothing') {
+    // NULL[i] is NULL in ClickHouse (and an unknown name, already reported, compiles to NULL).
+    return NULL_EMITTED;
   } else {
-    ctx.report('MK4201', `Subscript [] needs an Array or a Map, got ${x.type.kind}`, e.range);
+    ctx.report('MK4201', `Subscript [] needs an Array or a Map, got ${printType(x.type)}`, e.range);
     return NULL_EMITTED;
   }
   const read = `json_extract(${x.sql}, ${path})`;

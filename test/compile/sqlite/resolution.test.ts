@@ -114,3 +114,13 @@ describe('dates against times', () => {
     expect(d.run('SELECT count() FROM ev WHERE d + INTERVAL 90 DAY <= now()', new Date('2024-04-01T12:00:00Z')).rows).toEqual([[1]]);
   });
 });
+
+describe('subscripts', () => {
+  it('reads NULL[i] as NULL and names the type it cannot index', () => {
+    const r = t.run('SELECT NULL[1] AS a');
+    expect(r.rows).toEqual([[null]]);
+    expect(t.diagnostics('SELECT name[1] FROM users').map((d) => d.message)).toEqual(['Subscript [] needs an Array or a Map, got String']);
+    // An unknown column is reported once, not again by the subscript over it.
+    expect(t.diagnostics('SELECT zzz[1] FROM users').map((d) => d.message)).toEqual(["Unknown column 'zzz'"]);
+  });
+});

@@ -125,6 +125,7 @@ export const CLAUSES: CaseGroup = {
     'SELECT user, notIn([user], (SELECT groupArrayDistinct(user) FROM users WHERE age < 26)) AS x FROM users ORDER BY user',
     "SELECT id FROM events WHERE in(user, ('alice', 'zed')) ORDER BY id",
     'SELECT id, notIn(qty, [1, 2]) AS x FROM events ORDER BY id',
+    'SELECT NULL[1] AS a',
     'SELECT id, day < ts AS a, day = toStartOfDay(ts) AS b, day <= ts64 AS c, ts >= ts64 AS d, day BETWEEN ts - INTERVAL 1 DAY AND ts64 AS e FROM events ORDER BY id',
     "SELECT id FROM events WHERE day + INTERVAL 90 DAY <= toDateTime('2024-04-01 00:00:00') ORDER BY id",
   ],
