@@ -25,7 +25,19 @@ import { StoreError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { type AppendInput, convertInput } from './input.js';
 import { QueryRunner } from './query.js';
-import type { AppendOptions, AppendResult, CompiledSelect, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
+import { StagedReplaces } from './staged-replace.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  CompiledSelect,
+  InsertListener,
+  QueryColumn,
+  QueryOptions,
+  QueryResult,
+  TableDef,
+  TableInfo,
+  Tx,
+} from './types.js';
 import { type WriteTarget, Writer } from './writer.js';
 
 export interface StoreOptions {
@@ -36,12 +48,6 @@ export interface StoreOptions {
 export interface StoreStats {
   /** Write transactions committed (a group commit counts once). */
   readonly commits: number;
-}
-
-interface PendingReplace {
-  readonly ds: string;
-  readonly physical: string;
-  readonly staging: string;
 }
 
 interface Target extends WriteTarget {
@@ -63,7 +69,7 @@ export class Store {
   private udfs: ((host: UdfHost) => void)[] = [];
   private commits = 0;
   private views: string[] = [];
-  private replaces = new Map<string, PendingReplace>();
+  private readonly staged: StagedReplaces;
   /** Whether commits fsync right now (synchronous=FULL); see write(). */
   private fsync = true;
   private evaluateDefault: EvaluateDefault | undefined;
@@ -83,10 +89,6 @@ export class Store {
     this.db.pragma('temp_store = MEMORY');
     this.evaluateDefault = options.evaluateDefault;
     this.catalog = new Catalog(this.db);
-    // Staging tables of replaces a crash interrupted: never committed, so never visible; drop them.
-    for (const name of this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'mk\\_replace\\_\\_%' ESCAPE '\\'").pluck().all() as string[]) {
-      this.db.exec(`DROP TABLE ${ident(name)}`);
-    }
     this.writer = new Writer(
       this.db,
       (ds) => this.target(ds),
@@ -98,6 +100,17 @@ export class Store {
       (body, durable) => this.write(body, durable),
       (body) => this.db.transaction(body)(),
     );
+    this.staged = new StagedReplaces({
+      db: this.db,
+      writer: this.writer,
+      target: (ds) => this.target(ds),
+      convert: (ds, input, options) => this.convert(ds, input, options),
+      write: (body) => this.write(body),
+      rowidViewOf: (table) => this.viewOver(table, 'main'),
+      recount: () => this.runner.reset(),
+    });
+    // Staging tables of replaces a crash interrupted were never committed, so never visible: drop them.
+    this.staged.dropLeftovers();
   }
 
   // ── tables ────────────────────────────────────────────────────────────────────────────────
@@ -234,7 +247,12 @@ export class Store {
 
   /** How many rows `select` returns (a delete's dry run). */
   countRows(select: CompiledSelect): number {
-    return Number(this.db.prepare(`SELECT count(*) FROM (${select.sql})`).pluck().get(...select.params));
+    return Number(
+      this.db
+        .prepare(`SELECT count(*) FROM (${select.sql})`)
+        .pluck()
+        .get(...select.params),
+    );
   }
 
   /**
@@ -244,7 +262,13 @@ export class Store {
    * New rows feed materialized views; deleted ones do not (as on Tinybird, deletes never cascade).
    * With `deleteLive: false` it only appends the matching rows (a replace continuing over more requests).
    */
-  replaceWhere(ds: string, input: AppendInput, options: AppendOptions, rowids: (view: string) => CompiledSelect, mode: { deleteLive: boolean } = { deleteLive: true }): AppendResult {
+  replaceWhere(
+    ds: string,
+    input: AppendInput,
+    options: AppendOptions,
+    rowids: (view: string) => CompiledSelect,
+    mode: { deleteLive: boolean } = { deleteLive: true },
+  ): AppendResult {
     const rows = this.convert(ds, input, options);
     const result = this.write(() => {
       const t = this.target(ds);
@@ -268,77 +292,26 @@ export class Store {
     return result;
   }
 
-  // ── replaces spread over several requests (a file larger than one request) ──────────────────
+  // ── replaces spread over several requests (staged-replace.ts) ─────────────────────────────
 
-  /**
-   * Starts a replace whose rows arrive over several requests: they collect in a staging table (on
-   * disk, dropped at startup if a crash leaves it) and replace the live rows only at commitReplace,
-   * in one transaction, so readers never see a half-replaced datasource. Returns the replace's id.
-   */
+  /** Starts a replace whose rows arrive over several requests; returns its id. */
   beginReplace(ds: string): string {
-    const t = this.target(ds);
-    const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-    const staging = `mk_replace__${id}`;
-    this.write(() => this.db.exec(`CREATE TABLE ${ident(staging)} AS SELECT * FROM ${ident(t.physical)} WHERE 0`));
-    this.replaces.set(id, { ds, physical: t.physical, staging });
-    return id;
+    return this.staged.begin(ds);
   }
 
   /** Adds rows to a replace in progress; bad rows go to quarantine at once. */
   appendToReplace(id: string, input: AppendInput, options: AppendOptions = {}): AppendResult {
-    const { r, t } = this.replaceInProgress(id);
-    const rows = this.convert(r.ds, input, options);
-    this.write(() => {
-      this.writer.insertRows(r.staging, t.width, rows.good);
-      this.writer.write(t, { good: [], bad: rows.bad }, options.importId ?? null);
-    });
-    return { successful_rows: rows.good.length, quarantined_rows: rows.bad.length };
+    return this.staged.append(id, input, options);
   }
 
-  /**
-   * Swaps the staged rows in: deletes the live rows (all, or those `rowids` selects) and appends the
-   * staged ones (all, or those `rowids` selects), feeding materialized views. Returns the rows written.
-   */
+  /** Swaps the staged rows in (all, or those `rowids` selects, replacing the live ones it selects); returns the rows written. */
   commitReplace(id: string, rowids?: (view: string) => CompiledSelect): number {
-    const { r, t } = this.replaceInProgress(id);
-    const n = this.write(() => {
-      if (rowids) {
-        const live = rowids(this.viewOver(t.physical, 'main'));
-        this.db.prepare(`DELETE FROM ${ident(t.physical)} WHERE rowid IN (${live.sql})`).run(...live.params);
-      } else this.db.exec(`DELETE FROM ${ident(t.physical)}`);
-      let kept: number;
-      if (rowids) {
-        const view = `mk_rows__${r.staging}`;
-        this.db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${ident(view)} AS SELECT rowid AS _mk_rowid, * FROM main.${ident(r.staging)}`);
-        const incoming = rowids(view);
-        kept = this.writer.appendSelect(r.ds, `SELECT * FROM main.${ident(r.staging)} WHERE rowid IN (${incoming.sql})`, incoming.params);
-        this.db.exec(`DROP VIEW temp.${ident(view)}`);
-      } else kept = this.writer.appendSelect(r.ds, `SELECT * FROM main.${ident(r.staging)}`, []);
-      this.db.exec(`DROP TABLE ${ident(r.staging)}`);
-      return kept;
-    });
-    this.replaces.delete(id);
-    this.runner.reset();
-    return n;
+    return this.staged.commit(id, rowids);
   }
 
   /** Abandons a replace in progress; the live rows stay as they were. */
   abortReplace(id: string): void {
-    const r = this.replaces.get(id);
-    if (!r) return;
-    this.replaces.delete(id);
-    this.write(() => this.db.exec(`DROP TABLE IF EXISTS ${ident(r.staging)}`));
-  }
-
-  private replaceInProgress(id: string): { r: PendingReplace; t: Target } {
-    const r = this.replaces.get(id);
-    if (!r) throw new StoreError('MK5006', `No replace in progress with id '${id}'`);
-    const t = this.target(r.ds);
-    if (t.physical !== r.physical) {
-      this.abortReplace(id);
-      throw new StoreError('MK5004', `Datasource '${r.ds}' was redeployed during the replace; start it again`);
-    }
-    return { r, t };
+    this.staged.abort(id);
   }
 
   /** Runs `fn` in one write transaction with the listener API (backfills, copy pipes). */
@@ -360,7 +333,12 @@ export class Store {
   // ── reads ─────────────────────────────────────────────────────────────────────────────────
 
   /** Runs compiled SQL; `columns` name and type the result columns in order. */
-  query(sql: string, params: readonly unknown[] | Record<string, unknown>, columns: readonly QueryColumn[], options?: QueryOptions): QueryResult {
+  query(
+    sql: string,
+    params: readonly unknown[] | Record<string, unknown>,
+    columns: readonly QueryColumn[],
+    options?: QueryOptions,
+  ): QueryResult {
     return this.runner.run(sql, params, columns, options);
   }
 
@@ -422,9 +400,25 @@ export class Store {
   /** A live datasource, or a staged physical table (so deployments can fill it before promotion). */
   private target(ds: string): Target {
     const live = this.catalog.get(ds);
-    if (live) return { name: ds, physical: live.physical, quarantine: live.quarantine, width: live.def.columns.length, def: live.def, discard: isNullEngine(live.def) };
+    if (live)
+      return {
+        name: ds,
+        physical: live.physical,
+        quarantine: live.quarantine,
+        width: live.def.columns.length,
+        def: live.def,
+        discard: isNullEngine(live.def),
+      };
     const staged = this.catalog.stagedDef(ds);
-    if (staged) return { name: ds, physical: ds, quarantine: staged.quarantine, width: staged.def.columns.length, def: staged.def, discard: isNullEngine(staged.def) };
+    if (staged)
+      return {
+        name: ds,
+        physical: ds,
+        quarantine: staged.quarantine,
+        width: staged.def.columns.length,
+        def: staged.def,
+        discard: isNullEngine(staged.def),
+      };
     throw new StoreError('MK5003', `Datasource '${ds}' does not exist`);
   }
 
