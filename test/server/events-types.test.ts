@@ -29,6 +29,16 @@ const TYPES: Record<string, string> = {
   u: 'UUID',
   arr: 'Array(Int32)',
   m: 'Map(String, Int32)',
+  t: 'Tuple(String, Int32)',
+  fs: 'FixedString(3)',
+  d32: 'Date32',
+  dt6: 'DateTime64(6)',
+  ni: 'Nullable(Int32)',
+  as: 'Array(String)',
+  lcn: 'LowCardinality(Nullable(String))',
+  j: 'JSON',
+  epoch: 'DateTime',
+  iso: 'DateTime',
 };
 
 const DATASOURCE = `SCHEMA >
@@ -62,6 +72,16 @@ const GOOD = {
   u: '123e4567-e89b-12d3-a456-426614174000',
   arr: [1, 2, 3],
   m: { a: 1 },
+  t: ['a', 2],
+  fs: 'abc',
+  d32: '1950-01-01',
+  dt6: '2026-01-02 03:04:05.123456',
+  ni: null,
+  as: ['x', 'y'],
+  lcn: null,
+  j: { a: { b: 1 } },
+  epoch: 1767322800,
+  iso: '2026-01-02T03:04:05Z',
 };
 
 async function post(s: TestServer, rows: object[]) {
@@ -101,6 +121,16 @@ describe('Events API: conversions per column type', () => {
       u: GOOD.u,
       arr: [1, 2, 3],
       m: { a: 1 },
+      t: ['a', 2],
+      fs: 'abc',
+      d32: '1950-01-01',
+      dt6: '2026-01-02 03:04:05.123456',
+      ni: null,
+      as: ['x', 'y'],
+      lcn: null,
+      j: { a: { b: 1 } },
+      epoch: '2026-01-02 03:00:00',
+      iso: '2026-01-02 03:04:05',
     });
     expect(String(row!.i64)).toBe('-9223372036854775808');
     expect(String(row!.u64)).toBe('9223372036854775807');
