@@ -42,6 +42,13 @@ describe('Data Sources API: append and replace', () => {
     expect(q.data).toEqual([{ c__import_id: b.body.import_id }]);
   });
 
+  it('takes CSV with another delimiter (dialect_delimiter) and without a header', async () => {
+    const s = await start();
+    const res = await post(s, '/v0/datasources?name=events&format=csv&dialect_delimiter=%3B', '5;"five; with a semicolon";2026-01-02 03:04:05\n');
+    expect(res.body).toMatchObject({ successful_rows: 1, quarantined_rows: 0 });
+    expect(rowsOf(s, 'events')).toEqual([{ id: 5, name: 'five; with a semicolon', at: '2026-01-02 03:04:05' }]);
+  });
+
   it('replaces every row, or with replace_condition only the matching ones (new rows outside it are dropped)', async () => {
     const s = await start();
     await post(s, '/v0/datasources?name=events&format=ndjson', ndjson([1, 2, 3, 4]));
