@@ -70,6 +70,11 @@ export class Store {
   private commits = 0;
   private views: string[] = [];
   private readonly staged: StagedReplaces;
+  /**
+   * One better-sqlite3 transaction wrapper, made once: `.immediate(body)` runs BEGIN IMMEDIATE … COMMIT,
+   * and a call inside a transaction runs a SAVEPOINT. Making a wrapper per call cost more than a small insert.
+   */
+  private readonly inTransaction: Database.Transaction<<T>(body: () => T) => T>;
   /** Whether commits fsync right now (synchronous=FULL); see write(). */
   private fsync = true;
   private evaluateDefault: EvaluateDefault | undefined;
@@ -88,6 +93,7 @@ export class Store {
     // Savepoint journals and the per-insert temp tables of materialized views stay off the disk.
     this.db.pragma('temp_store = MEMORY');
     this.evaluateDefault = options.evaluateDefault;
+    this.inTransaction = this.db.transaction(<T>(body: () => T): T => body());
     this.catalog = new Catalog(this.db);
     this.writer = new Writer(
       this.db,
@@ -98,7 +104,7 @@ export class Store {
     this.runner = new QueryRunner(this.db);
     this.group = new GroupCommit<AppendResult>(
       (body, durable) => this.write(body, durable),
-      (body) => this.db.transaction(body)(),
+      (body) => this.inTransaction(body) as AppendResult,
     );
     this.staged = new StagedReplaces({
       db: this.db,
@@ -380,7 +386,7 @@ export class Store {
       this.db.pragma(`synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
       this.fsync = durable;
     }
-    const result = this.db.transaction(body).immediate();
+    const result = this.inTransaction.immediate(body) as T;
     this.commits++;
     return result;
   }
