@@ -43,16 +43,4 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
   // Compiler: syntax and semantics (src/compile/sqlite, src/syntax/sql)
   // NULL, NaN and defaults
   // Errors ClickHouse raises and mk does not
-  'SELECT id FROM events WHERE note ORDER BY id': {
-    reason: 'WHERE on a Nullable(String) column is an error in ClickHouse; mk filters',
-    clickhouse:
-      'error: Query failed: Code: 59. DB::Exception: Invalid type for filter in WHERE: Nullable(String). In query SELECT id FROM events WHERE note ORDER BY id ASC. (ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER)',
-    mk: 'id:UInt32 []',
-  },
-  "SELECT 1 + 'a' AS a": {
-    reason: "1 + 'a' is an error in ClickHouse; mk returns 1",
-    clickhouse:
-      "error: Query failed: Code: 43. DB::Exception: Illegal types UInt8 and String of arguments of function plus: In scope SELECT 1 + 'a' AS a. (ILLEGAL_TYPE_OF_ARGUMENT)",
-    mk: 'a:UInt8 [[1]]',
-  },
 };

@@ -2,6 +2,7 @@ import { arithmeticType } from '../../analysis/sql/type-rules.js';
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, T } from '../../types/ast.js';
 import { convertValue } from '../../types/convert.js';
+import { printType } from '../../types/print.js';
 import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
 import { EmitFailure } from './context.js';
 import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, wrap } from './expr.js';
@@ -44,6 +45,10 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
     return { sql: dateAddSql(l, r.type.unit, r.sql, e.op === '+' ? 1 : -1), type: dateAddType(l.type, r.type.unit), ...both };
   if (e.op === '+' && l.type.kind === 'interval')
     return { sql: dateAddSql(r, l.type.unit, l.sql, 1), type: dateAddType(r.type, l.type.unit), ...both };
+  if (isText(l.type) || isText(r.type)) {
+    const fn = ARITHMETIC_NAMES[e.op] ?? e.op;
+    env.ctx.report('MK4111', `Illegal types ${printType(l.type)} and ${printType(r.type)} of arguments of function ${fn}`, e.range);
+  }
   const type = arithmeticType(e.op as '+', l.type, r.type);
   if (e.op === '/') return { sql: divideSql(l, r), type, ...both };
   if (e.op === '%' && r.constant === 0)
@@ -55,6 +60,8 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
 }
 
 const isFloat = (t: ChType) => ['float', 'decimal'].includes(baseType(t).kind);
+const isText = (t: ChType) => ['string', 'fixedstring'].includes(baseType(t).kind);
+const ARITHMETIC_NAMES: Record<string, string> = { '+': 'plus', '-': 'minus', '*': 'multiply', '/': 'divide', '%': 'modulo' };
 
 /** `a / b` as ClickHouse's Float64 division. */
 export function divideSql(l: Emitted, r: Emitted): string {

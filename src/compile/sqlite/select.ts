@@ -16,7 +16,8 @@ const SQL_AGGREGATE = /\b(count|sum|total|avg|min|max|group_concat|json_group_ar
 
 const isAggregate = (name: string) => lookupFunction(name)?.def.kind === 'aggregate';
 
-import type { ChType } from '../../types/ast.js';
+import { baseType, type ChType } from '../../types/ast.js';
+import { printType } from '../../types/print.js';
 
 export interface CompiledSelect {
   readonly sql: string;
@@ -86,7 +87,12 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
       `Add ${u.name} to GROUP BY, or wrap it in an aggregate such as any(${u.name})`,
     );
   }
-  const where = [...state.extraWhere, ...[s.prewhere, s.where].filter((x): x is A.Expr => !!x).map((x) => compileExpr(x, env).sql)];
+  const filter = (clause: string, x: A.Expr) => checkFilter(clause, compileExpr(x, env), x, ctx).sql;
+  const where = [
+    ...state.extraWhere,
+    ...(s.prewhere ? [filter('PREWHERE', s.prewhere)] : []),
+    ...(s.where ? [filter('WHERE', s.where)] : []),
+  ];
   const positional = (e: A.Expr): A.Expr => {
     // ClickHouse reads `GROUP BY 1` / `ORDER BY 2` as positions in the SELECT list.
     if (e.kind === 'literal' && typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 1 && e.value <= items.length)
@@ -101,7 +107,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
       ? items.filter((i) => !i.emitted.aggregate && i.emitted.constant === undefined).map((i) => i.emitted.sql)
       : s.groupBy.exprs.map((g) => compileExpr(positional(g), env).sql);
   }
-  const having = s.having ? compileExpr(s.having, env).sql : undefined;
+  const having = s.having ? filter('HAVING', s.having) : undefined;
   const order = s.orderBy.map((o) => orderTerm(o, env, positional));
   const limit = s.limit ? limitSql(s.limit, env) : '';
 
@@ -187,6 +193,21 @@ function qualifiedName(e: A.ColumnRef, env: ExprEnv): string {
   const rel = found.binding.relation;
   const earlier = env.scope.relations.slice(0, env.scope.relations.indexOf(rel));
   return earlier.some((r) => r.columns.some((c) => c.name === name)) ? e.parts.join('.') : name;
+}
+
+const FILTER_KINDS = new Set(['int', 'float', 'bool', 'nothing']);
+
+/** ClickHouse filters only by numbers (and NULL): `WHERE name` or `WHERE d` is ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER. */
+function checkFilter(clause: string, x: Emitted, e: A.Expr, ctx: CompileContext): Emitted {
+  if (!FILTER_KINDS.has(baseType(x.type).kind))
+    ctx.report(
+      'MK4111',
+      `Invalid type for filter in ${clause}: ${printType(x.type)}`,
+      e.range,
+      'error',
+      `Compare it with a value, e.g. ${clause} x != ''`,
+    );
+  return x;
 }
 
 function limitSql(l: A.Limit, env: ExprEnv): string {

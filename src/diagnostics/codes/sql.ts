@@ -14,6 +14,7 @@ export const SQL_CODES = {
   MK4108: { title: 'Column not aggregated and not grouped' },
   MK4110: { title: 'Division by zero' },
   MK4109: { title: 'Array index 0', hint: 'Arrays are 1-based: the first element is arr[1], the last arr[-1]' },
+  MK4111: { title: 'Illegal type for an operator or a filter' },
   MK4201: { title: 'SQL feature not supported by mk', hint: 'Rewrite the query without it, or run it on ClickHouse' },
   MK4202: { title: 'Function cannot be compiled' },
 } satisfies Record<string, CodeInfo>;

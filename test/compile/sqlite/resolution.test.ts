@@ -124,3 +124,19 @@ describe('subscripts', () => {
     expect(t.diagnostics('SELECT zzz[1] FROM users').map((d) => d.message)).toEqual(["Unknown column 'zzz'"]);
   });
 });
+
+describe('illegal types', () => {
+  it('rejects filters that are not numbers, as ClickHouse does', () => {
+    const codes = (sql: string) => t.diagnostics(sql).map((d) => `${d.code} ${d.message}`);
+    expect(codes('SELECT id FROM users WHERE name')).toEqual(['MK4111 Invalid type for filter in WHERE: String']);
+    expect(codes('SELECT id FROM users PREWHERE ts')).toEqual(['MK4111 Invalid type for filter in PREWHERE: DateTime']);
+    expect(codes('SELECT name FROM users GROUP BY name HAVING name')).toEqual(['MK4111 Invalid type for filter in HAVING: String']);
+    expect(t.run('SELECT id FROM users WHERE age AND 1.5 AND NULL IS NULL ORDER BY id').rows).toEqual([[1], [2]]);
+  });
+
+  it('rejects arithmetic on strings', () => {
+    expect(t.diagnostics("SELECT age + 'a' FROM users").map((d) => d.message)).toEqual([
+      'Illegal types UInt8 and String of arguments of function plus',
+    ]);
+  });
+});

@@ -145,5 +145,11 @@ export const ERRORS: CaseGroup = {
     "SELECT toDate('not a date') AS d",
     "SELECT 1 + 'a' AS a",
     'SELECT id FROM events WHERE count() > 1',
+    'SELECT id FROM events WHERE user ORDER BY id',
+    'SELECT id FROM events WHERE day ORDER BY id',
+    'SELECT user, count() AS c FROM events GROUP BY user HAVING user',
+    'SELECT qty - user AS x FROM events',
+    'SELECT id FROM events WHERE price ORDER BY id',
+    'SELECT id FROM events WHERE toNullable(qty) AND amount ORDER BY id',
   ],
 };
