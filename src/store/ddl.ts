@@ -18,6 +18,14 @@ export const PHYSICAL_NAME_RE = /\b(?:ds|q)__[A-Za-z0-9_]+?__\d+\b/g;
 export const QUARANTINE_PREFIX = ['c__error_column', 'c__error', 'c__import_id'] as const;
 
 /**
+ * The quarantine's last column, when the row landed: `insertion_date` as on Tinybird, unless the
+ * datasource has a column of that name (its original value is kept under it), then `c__insertion_date`.
+ */
+export function quarantineDateColumn(columnNames: readonly string[]): string {
+  return columnNames.includes('insertion_date') ? 'c__insertion_date' : 'insertion_date';
+}
+
+/**
  * DDL for a datasource: the table (columns in the SQLite class of their storage encoding), an index
  * on the sorting key's plain columns (ORDER BY and range filters use it), and the quarantine table.
  */
@@ -30,7 +38,7 @@ export function createStatements(def: TableDef, physical: string, quarantine: st
     'c__error TEXT',
     'c__import_id TEXT',
     ...def.columns.map((c) => `${ident(c.name)} TEXT`),
-    'insertion_date INTEGER',
+    `${quarantineDateColumn(def.columns.map((c) => c.name))} INTEGER`,
   ];
   const out = [`CREATE TABLE ${ident(physical)} (${cols.join(', ')})`, `CREATE TABLE ${ident(quarantine)} (${qcols.join(', ')})`];
   if (keyCols.length > 0) out.push(`CREATE INDEX ${ident(`${physical}__sk`)} ON ${ident(physical)} (${keyCols.map(ident).join(', ')})`);

@@ -7,3 +7,4 @@ export { formatResponse, jsonText, OUTPUT_FORMATS, type OutputFormat } from './r
 export type { AppendInput } from './input.js';
 export { openStore, Store, type StoreOptions, type StoreStats } from './store.js';
 export type { AppendOptions, AppendResult, CompiledSelect, EngineDef, InsertListener, QueryColumn, QueryOptions, QueryResult, TableDef, TableInfo, Tx } from './types.js';
+export { QUARANTINE_PREFIX, quarantineDateColumn } from './ddl.js';

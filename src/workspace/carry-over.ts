@@ -1,6 +1,6 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import { compileDefault } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import { QUARANTINE_PREFIX, quarantineDateColumn, type Store } from '../store/index.js';
 import { FAIL, typeDefault } from '../types/convert.js';
 import { convertSql, quoteIdent } from './convert-sql.js';
 
@@ -8,6 +8,7 @@ import { convertSql, quoteIdent } from './convert-sql.js';
  * Copies the live rows of a changed datasource into its staged table, so a schema change never loses
  * data: columns that keep their name are re-encoded to their new type; new columns take their DEFAULT
  * (evaluated once for the copy) or their type's default; dropped columns stay behind with the old table.
+ * The quarantine's rows come along the same way.
  */
 export function carryOverRows(store: Store, ds: string, stagedTable: string, next: ResolvedDatasource): number {
   const live = store.table(ds);
@@ -23,7 +24,20 @@ export function carryOverRows(store: Store, ds: string, stagedTable: string, nex
   });
   const cols = next.columns.map((c) => quoteIdent(c.name)).join(', ');
   const sql = `INSERT INTO ${quoteIdent(stagedTable)} (${cols}) SELECT ${values.join(', ')} FROM ${quoteIdent(live.physical)}`;
-  return store.transaction((tx) => tx.run(sql, params).changes);
+  const quarantine = quarantineCopy(live.quarantine, stagedTable.replace(/^ds__/, 'q__'), [...oldTypes.keys()], next.columns.map((c) => c.name));
+  return store.transaction((tx) => {
+    tx.run(quarantine);
+    return tx.run(sql, params).changes;
+  });
+}
+
+/** Quarantined rows move too: their original values are text, so columns that kept their name copy as is. */
+function quarantineCopy(from: string, to: string, oldNames: readonly string[], newNames: readonly string[]): string {
+  const kept = newNames.filter((n) => oldNames.includes(n));
+  const cols = [...QUARANTINE_PREFIX, ...kept];
+  const target = [...cols, quarantineDateColumn(newNames)].map(quoteIdent).join(', ');
+  const source = [...cols, quarantineDateColumn(oldNames)].map(quoteIdent).join(', ');
+  return `INSERT INTO ${quoteIdent(to)} (${target}) SELECT ${source} FROM ${quoteIdent(from)}`;
 }
 
 function defaultFor(column: ResolvedDatasource['columns'][number], ds: ResolvedDatasource): unknown {

@@ -1,6 +1,7 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { Catalog, CatalogEntry } from '../analysis/sql/catalog.js';
 import type { TemplateParams } from '../template/index.js';
+import { quarantineDateColumn } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
 import type { PreparedPipe, RenderMode } from './pipe.js';
 
@@ -14,7 +15,7 @@ export function quarantineColumns(ds: ResolvedDatasource): { name: string; type:
     { name: 'c__error', type: { kind: 'array', element: STRING } },
     { name: 'c__import_id', type: NULLABLE_STRING },
     ...ds.columns.map((c) => ({ name: c.name, type: NULLABLE_STRING })),
-    { name: 'insertion_date', type: { kind: 'datetime' } },
+    { name: quarantineDateColumn(ds.columns.map((c) => c.name)), type: { kind: 'datetime' } },
   ];
 }
 

@@ -68,7 +68,7 @@ describe('mk dev', () => {
     await fetch(`${first.url}/v0/events?name=marketing_events&wait=true`, {
       method: 'POST',
       headers: { authorization: `Bearer ${first.adminToken}` },
-      body: EVENT,
+      body: `${EVENT}\n{"event_time":"not a time","channel":"email"}`,
     });
     await first.close();
 
@@ -96,6 +96,11 @@ describe('mk dev', () => {
       second.adminToken,
     );
     expect(sql.body.data).toEqual([{ n: 2401, countries: 1 }]);
+    const quarantined = await getJson(
+      `${second.url}/v0/sql?q=${encodeURIComponent('SELECT event_time, country FROM marketing_events_quarantine')}`,
+      second.adminToken,
+    );
+    expect(quarantined.body.data).toEqual([{ event_time: 'not a time', country: null }]);
 
     // Saving the fixture replaces the datasource's rows with the file's.
     const fixture = join(project, 'fixtures/marketing_events.ndjson');
