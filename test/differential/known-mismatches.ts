@@ -35,11 +35,6 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
   },
   // Time zones
   // Result types (meta)
-  "SELECT id, CASE country WHEN 'ES' THEN 1 WHEN 'US' THEN 2 ELSE 0 END AS k FROM events ORDER BY id": {
-    reason: 'CASE over a LowCardinality column gives LowCardinality(UInt8) in ClickHouse',
-    clickhouse: 'id:UInt32,k:LowCardinality(UInt8) [[1,1],[2,2],[3,1],[4,0],[5,2],[6,0],[7,0],[8,1],[9,0],[10,2]]',
-    mk: 'id:UInt32,k:UInt8 [[1,1],[2,2],[3,1],[4,0],[5,2],[6,0],[7,0],[8,1],[9,0],[10,2]]',
-  },
   // Compiler: syntax and semantics (src/compile/sqlite, src/syntax/sql)
   // NULL, NaN and defaults
   // Errors ClickHouse raises and mk does not

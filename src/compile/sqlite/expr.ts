@@ -53,7 +53,7 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   binary: (e, env) => compileBinary(e, env),
   unary: (e, env) => {
     const x = compileExpr(e.operand, env);
-    if (e.op === 'not') return { sql: `(NOT ${x.sql})`, type: wrap(T.uint8, x.type), ...agg(x) };
+    if (e.op === 'not') return { sql: `(NOT ${x.sql})`, type: lowCardinalityOf(wrap(T.uint8, x.type), [x]), ...agg(x) };
     return { sql: `(-${x.sql})`, type: negateType(x.type), ...agg(x) };
   },
   between: (e, env) => compileBetween(e, env),
@@ -69,7 +69,9 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
     const otherwise = e.else ? compileExpr(e.else, env) : NULL_EMITTED;
     const all = [...(operand ? [operand] : []), ...whens.flatMap((w) => [w.when, w.result]), otherwise];
     const sql = `(CASE${operand ? ` ${operand.sql}` : ''}${whens.map((w) => ` WHEN ${w.when.sql} THEN ${w.result.sql}`).join('')} ELSE ${otherwise.sql} END)`;
-    return { sql, type: supertype([...whens.map((w) => w.result.type), otherwise.type]), ...aggAll(all) };
+    const type = supertype([...whens.map((w) => w.result.type), otherwise.type]);
+    // CASE x WHEN … is caseWithExpression(x, …): LowCardinality over a LowCardinality x and constants.
+    return { sql, type: operand ? lowCardinalityOf(type, all) : type, ...aggAll(all) };
   },
   cast: (e, env) => compileCast(e, env),
   interval: (e, env) => {
@@ -206,6 +208,16 @@ export function defaultSql(type: ChType, env: ExprEnv): string {
 /** An argument of json_array/json_object: JSON-encoded values must be embedded as JSON, not as text. */
 export function jsonArg(x: Emitted): string {
   return isJsonEncoded(x.type) ? `json(${x.sql})` : x.sql;
+}
+
+/**
+ * ClickHouse runs a function over one LowCardinality column (every other argument constant) on its
+ * dictionary, so the result is LowCardinality too: `country = 'ES'` is LowCardinality(UInt8).
+ */
+export function lowCardinalityOf(type: ChType, args: readonly Emitted[]): ChType {
+  const columns = args.filter((a) => a.constant === undefined);
+  if (type.kind === 'lowcardinality' || columns.length !== 1 || columns[0]!.type.kind !== 'lowcardinality') return type;
+  return { kind: 'lowcardinality', inner: type };
 }
 
 export function wrap(t: ChType, ...from: ChType[]): ChType {

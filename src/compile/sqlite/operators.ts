@@ -5,7 +5,7 @@ import { convertValue } from '../../types/convert.js';
 import { printType } from '../../types/print.js';
 import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
 import { EmitFailure } from './context.js';
-import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, wrap } from './expr.js';
+import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, lowCardinalityOf, wrap } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
 
 const COMPARE: Record<string, string> = { '=': '=', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
@@ -35,7 +35,7 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   const cmp = COMPARE[e.op];
   if (cmp) {
     const [l, r] = coercePair(compileExpr(e.left, env), compileExpr(e.right, env), env);
-    return { sql: `(${l.sql} ${cmp} ${r.sql})`, type: wrap(T.uint8, l.type, r.type), ...aggAll([l, r]) };
+    return { sql: `(${l.sql} ${cmp} ${r.sql})`, type: lowCardinalityOf(wrap(T.uint8, l.type, r.type), [l, r]), ...aggAll([l, r]) };
   }
   const l = compileExpr(e.left, env);
   const r = compileExpr(e.right, env);
@@ -144,7 +144,8 @@ export function compileIn(e: A.InExpr, env: ExprEnv): Emitted {
   } else {
     list = `(${coerceTo(compileExpr(t, env), left.type, env).sql})`;
   }
-  return nothingIfNull({ sql: `(${left.sql} ${not}IN ${list})`, type: T.uint8, ...agg(left) }, e.expr);
+  // The set is a constant argument of in(): a LowCardinality left side gives LowCardinality(UInt8).
+  return nothingIfNull({ sql: `(${left.sql} ${not}IN ${list})`, type: lowCardinalityOf(T.uint8, [left]), ...agg(left) }, e.expr);
 }
 
 function rowValue(e: A.TupleLit, env: ExprEnv): Emitted {
@@ -165,7 +166,11 @@ export function compileLike(e: A.Like, env: ExprEnv): Emitted {
   const x = compileExpr(e.expr, env);
   const p = compileExpr(e.pattern, env);
   const ctx = env.ctx;
-  const wrapNot = (sql: string) => ({ sql: e.negated ? `(NOT ${sql})` : sql, type: wrap(T.uint8, x.type), ...agg(x) });
+  const wrapNot = (sql: string) => ({
+    sql: e.negated ? `(NOT ${sql})` : sql,
+    type: lowCardinalityOf(wrap(T.uint8, x.type), [x, p]),
+    ...agg(x),
+  });
   if (e.caseInsensitive || typeof p.constant !== 'string') {
     if (!e.caseInsensitive) {
       const like = lookupFunction('like');

@@ -126,6 +126,8 @@ export const CLAUSES: CaseGroup = {
     "SELECT id FROM events WHERE in(user, ('alice', 'zed')) ORDER BY id",
     'SELECT id, notIn(qty, [1, 2]) AS x FROM events ORDER BY id',
     'SELECT NULL[1] AS a',
+    "SELECT id, country = 'ES' AS a, country IN ('ES', 'FR') AS b, country LIKE 'E%' AS c, NOT (country = 'ES') AS d, country = user AS e, (country = 'ES') AND 1 AS f FROM events ORDER BY id",
+    "SELECT countIf(country = 'ES') AS a, sum(country = 'US') AS b, if(country = 'ES', 1, 0) AS c FROM events GROUP BY c ORDER BY c",
     'SELECT id, day < ts AS a, day = toStartOfDay(ts) AS b, day <= ts64 AS c, ts >= ts64 AS d, day BETWEEN ts - INTERVAL 1 DAY AND ts64 AS e FROM events ORDER BY id',
     "SELECT id FROM events WHERE day + INTERVAL 90 DAY <= toDateTime('2024-04-01 00:00:00') ORDER BY id",
   ],
