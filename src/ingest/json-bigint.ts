@@ -33,7 +33,10 @@ function value(p: Cursor): unknown {
     p.i++;
     const out: Record<string, unknown> = {};
     skip(p);
-    if (p.s[p.i] === '}') return p.i++, out;
+    if (p.s[p.i] === '}') {
+      p.i++;
+      return out;
+    }
     for (;;) {
       skip(p);
       const key = string(p);
@@ -41,7 +44,10 @@ function value(p: Cursor): unknown {
       expect(p, ':');
       out[key] = value(p);
       skip(p);
-      if (p.s[p.i] === '}') return p.i++, out;
+      if (p.s[p.i] === '}') {
+        p.i++;
+        return out;
+      }
       expect(p, ',');
     }
   }
@@ -49,16 +55,26 @@ function value(p: Cursor): unknown {
     p.i++;
     const out: unknown[] = [];
     skip(p);
-    if (p.s[p.i] === ']') return p.i++, out;
+    if (p.s[p.i] === ']') {
+      p.i++;
+      return out;
+    }
     for (;;) {
       out.push(value(p));
       skip(p);
-      if (p.s[p.i] === ']') return p.i++, out;
+      if (p.s[p.i] === ']') {
+        p.i++;
+        return out;
+      }
       expect(p, ',');
     }
   }
   if (c === '"') return string(p);
-  for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+  for (const [word, v] of [
+    ['true', true],
+    ['false', false],
+    ['null', null],
+  ] as const) {
     if (p.s.startsWith(word, p.i)) {
       p.i += word.length;
       return v;

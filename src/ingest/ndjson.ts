@@ -5,7 +5,9 @@ import { parseJsonExact } from './json-bigint.js';
  * JSON object is reported per line so it goes to quarantine instead of failing the whole request.
  */
 
-export type NdjsonLine = { readonly ok: true; readonly value: Record<string, unknown>; readonly text: string } | { readonly ok: false; readonly error: string; readonly text: string };
+export type NdjsonLine =
+  | { readonly ok: true; readonly value: Record<string, unknown>; readonly text: string }
+  | { readonly ok: false; readonly error: string; readonly text: string };
 
 /** Calls `each` for every non-blank line of `text`, parsed. */
 export function forEachNdjsonLine(text: string, each: (line: NdjsonLine) => void): void {
@@ -31,6 +33,7 @@ function parseLine(text: string): NdjsonLine {
   } catch (e) {
     return { ok: false, error: `invalid JSON: ${(e as Error).message}`, text };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'invalid JSON: a line must be a JSON object', text };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'invalid JSON: a line must be a JSON object', text };
   return { ok: true, value: value as Record<string, unknown>, text };
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isNullable } from '../types/ast.js';
-import { compileConverter, conversionError, FAIL, jsonTextOf, type Converter, type StoredValue } from '../types/convert.js';
+import { type Converter, compileConverter, conversionError, FAIL, jsonTextOf, type StoredValue } from '../types/convert.js';
 import { printType } from '../types/print.js';
 import { compileDefault, type DefaultFn } from './defaults.js';
 import { compileJsonPath, MISSING, type PathGetter } from './jsonpath.js';
@@ -59,7 +59,11 @@ export function compileRowConverter(columns: readonly IngestColumn[], options: R
     if (column.defaultExpr !== undefined) {
       const d = compileDefault(column, columns, options.evaluateDefault);
       if (!d.supported)
-        diagnostics.push({ code: 'MK5002', severity: 'warning', message: `DEFAULT ${column.defaultExpr} of column '${column.name}' cannot be evaluated at ingestion` });
+        diagnostics.push({
+          code: 'MK5002',
+          severity: 'warning',
+          message: `DEFAULT ${column.defaultExpr} of column '${column.name}' cannot be evaluated at ingestion`,
+        });
       defaultFn = d.fn;
     }
     return {
@@ -99,7 +103,11 @@ export function compileRowConverter(columns: readonly IngestColumn[], options: R
     for (let i = 0; i < plans.length; i++) {
       const v = values[i];
       if (v === MISSING) values[i] = null;
-      else if (v === FAIL_DEFAULT) fail(i, `missing value on column '${plans[i]!.column.name}' (${printType(plans[i]!.column.type)} is not Nullable and has no DEFAULT)`);
+      else if (v === FAIL_DEFAULT)
+        fail(
+          i,
+          `missing value on column '${plans[i]!.column.name}' (${printType(plans[i]!.column.type)} is not Nullable and has no DEFAULT)`,
+        );
     }
     if (!errors) return values as StoredRow;
     return { errors, errorColumns, values: raw.map(rawText) };

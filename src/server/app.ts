@@ -29,7 +29,11 @@ export function createApp(host: Host, options: AppOptions = {}): FastifyInstance
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: options.logger
-      ? { redact: ['req.headers.authorization', 'req.query.token'], serializers: { req: accessLogRequest }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      ? {
+          redact: ['req.headers.authorization', 'req.query.token'],
+          serializers: { req: accessLogRequest },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
       : false,
   });
   app.removeAllContentTypeParsers();

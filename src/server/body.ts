@@ -13,7 +13,8 @@ export function decodeBody(request: FastifyRequest, raw: Buffer): string {
     try {
       inflated = gunzipSync(raw, { maxOutputLength: BODY_LIMIT + 1 });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ApiError(413, 'Request body too large: the limit is 10 MB');
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ApiError(413, 'Request body too large: the limit is 10 MB');
       throw new ApiError(400, 'The body is not valid gzip');
     }
     if (inflated.length > BODY_LIMIT) throw new ApiError(413, 'Request body too large: the limit is 10 MB');

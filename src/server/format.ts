@@ -34,6 +34,6 @@ export function formatSqlResult(result: QueryResult, name: keyof typeof SQL_FORM
   const f = SQL_FORMATS[name]!;
   const body = formatResponse(result as StoreResult, f.store);
   if (!f.header) return body;
-  const escape = (s: string) => s.replace(/[\\\t\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n' })[c]!);
-  return `${result.meta.map((m) => escape(m.name)).join('\t')}\n${body}`;
+  const escapeName = (s: string) => s.replace(/[\\\t\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n' })[c]!);
+  return `${result.meta.map((m) => escapeName(m.name)).join('\t')}\n${body}`;
 }

@@ -26,7 +26,12 @@ export class Catalog {
   reload(): void {
     this.live.clear();
     this.byLogical.clear();
-    const rows = this.db.prepare('SELECT name, physical, quarantine, def FROM mk_tables').all() as { name: string; physical: string; quarantine: string; def: string }[];
+    const rows = this.db.prepare('SELECT name, physical, quarantine, def FROM mk_tables').all() as {
+      name: string;
+      physical: string;
+      quarantine: string;
+      def: string;
+    }[];
     for (const r of rows) {
       const info: TableInfo = { name: r.name, physical: r.physical, quarantine: r.quarantine, def: JSON.parse(r.def) as TableDef };
       this.live.set(r.name, info);
@@ -51,7 +56,9 @@ export class Catalog {
   stage(def: TableDef): string {
     const row = this.db.prepare("SELECT value FROM mk_meta WHERE key = 'generation'").get() as { value: string } | undefined;
     const gen = Number(row?.value ?? 0) + 1;
-    this.db.prepare("INSERT INTO mk_meta (key, value) VALUES ('generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(gen));
+    this.db
+      .prepare("INSERT INTO mk_meta (key, value) VALUES ('generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(String(gen));
     const { physical, quarantine } = physicalNames(def.name, gen);
     for (const s of createStatements(def, physical, quarantine)) this.db.exec(s);
     this.db.prepare('INSERT INTO mk_staged (physical, quarantine, def) VALUES (?, ?, ?)').run(physical, quarantine, JSON.stringify(def));
@@ -61,21 +68,28 @@ export class Catalog {
   /** Makes staged tables live; the tables they replace are dropped. Call inside a transaction. */
   promote(mapping: Readonly<Record<string, string>>): void {
     for (const [name, physical] of Object.entries(mapping)) {
-      const staged = this.db.prepare('SELECT quarantine, def FROM mk_staged WHERE physical = ?').get(physical) as { quarantine: string; def: string } | undefined;
+      const staged = this.db.prepare('SELECT quarantine, def FROM mk_staged WHERE physical = ?').get(physical) as
+        | { quarantine: string; def: string }
+        | undefined;
       if (!staged) throw new Error(`table ${physical} is not staged`);
-      if ((JSON.parse(staged.def) as TableDef).name !== name) throw new Error(`table ${physical} was staged for another datasource than ${name}`);
+      if ((JSON.parse(staged.def) as TableDef).name !== name)
+        throw new Error(`table ${physical} was staged for another datasource than ${name}`);
       const old = this.live.get(name);
       if (old) for (const s of dropStatements(old.physical, old.quarantine)) this.db.exec(s);
       this.db.prepare('DELETE FROM mk_staged WHERE physical = ?').run(physical);
       this.db
-        .prepare('INSERT INTO mk_tables (name, physical, quarantine, def) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET physical = excluded.physical, quarantine = excluded.quarantine, def = excluded.def')
+        .prepare(
+          'INSERT INTO mk_tables (name, physical, quarantine, def) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET physical = excluded.physical, quarantine = excluded.quarantine, def = excluded.def',
+        )
         .run(name, physical, staged.quarantine, staged.def);
     }
   }
 
   /** Drops a staged table that will not be promoted. */
   discard(physical: string): void {
-    const staged = this.db.prepare('SELECT quarantine FROM mk_staged WHERE physical = ?').get(physical) as { quarantine: string } | undefined;
+    const staged = this.db.prepare('SELECT quarantine FROM mk_staged WHERE physical = ?').get(physical) as
+      | { quarantine: string }
+      | undefined;
     if (!staged) return;
     for (const s of dropStatements(physical, staged.quarantine)) this.db.exec(s);
     this.db.prepare('DELETE FROM mk_staged WHERE physical = ?').run(physical);
@@ -97,7 +111,9 @@ export class Catalog {
 
   /** The staged table's definition, for writing into it before promotion. */
   stagedDef(physical: string): { def: TableDef; quarantine: string } | undefined {
-    const r = this.db.prepare('SELECT quarantine, def FROM mk_staged WHERE physical = ?').get(physical) as { quarantine: string; def: string } | undefined;
+    const r = this.db.prepare('SELECT quarantine, def FROM mk_staged WHERE physical = ?').get(physical) as
+      | { quarantine: string; def: string }
+      | undefined;
     return r && { def: JSON.parse(r.def) as TableDef, quarantine: r.quarantine };
   }
 }
@@ -105,6 +121,8 @@ export class Catalog {
 /** JSON with sorted keys, so equal definitions compare equal however they were built. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

@@ -47,15 +47,18 @@ export class GroupCommit<T> {
     }
     const outcomes: ({ ok: true; value: T } | { ok: false; error: unknown })[] = [];
     try {
-      this.transaction(() => {
-        for (const p of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.savepoint(p.work) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      this.transaction(
+        () => {
+          for (const p of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.savepoint(p.work) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      }, batch.some((p) => p.durable));
+        },
+        batch.some((p) => p.durable),
+      );
     } catch (error) {
       // COMMIT itself failed: nothing of this batch is durable.
       for (const p of batch) p.reject(error);

@@ -1,4 +1,4 @@
-import { convertCsv, convertNdjson, isQuarantined, type ConvertedRows, type RowConverter } from '../ingest/index.js';
+import { type ConvertedRows, convertCsv, convertNdjson, isQuarantined, type RowConverter } from '../ingest/index.js';
 import type { AppendOptions } from './types.js';
 
 /** Rows to append: an NDJSON (or CSV) body, or parsed JSON objects (converted like NDJSON lines). */
@@ -8,7 +8,10 @@ export type AppendInput = string | readonly Record<string, unknown>[];
 export function convertInput(rows: RowConverter, input: AppendInput, options: AppendOptions): ConvertedRows {
   if (typeof input === 'string') {
     if (options.format !== 'csv') return convertNdjson(input, rows);
-    return convertCsv(input, rows, { ...(options.csvDelimiter ? { delimiter: options.csvDelimiter } : {}), header: options.csvHeader ?? 'auto' });
+    return convertCsv(input, rows, {
+      ...(options.csvDelimiter ? { delimiter: options.csvDelimiter } : {}),
+      header: options.csvHeader ?? 'auto',
+    });
   }
   const out: ConvertedRows = { good: [], bad: [] };
   for (const o of input) {

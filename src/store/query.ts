@@ -21,7 +21,12 @@ export class QueryRunner {
 
   constructor(private readonly db: Database.Database) {}
 
-  run(sql: string, params: readonly unknown[] | Record<string, unknown>, columns: readonly QueryColumn[], options: QueryOptions = {}): QueryResult {
+  run(
+    sql: string,
+    params: readonly unknown[] | Record<string, unknown>,
+    columns: readonly QueryColumn[],
+    options: QueryOptions = {},
+  ): QueryResult {
     const started = process.hrtime.bigint();
     const stmt = this.prepare(sql);
     const raw = (Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as unknown[][];
@@ -98,8 +103,15 @@ export class QueryRunner {
     if (cols.length === 0) return undefined;
     const rows = Number((this.db.prepare(`SELECT count(*) AS n FROM ${ident(table)}`).get() as { n: number }).n);
     // Stored bytes per value: text/blob length, else 8 (SQLite's INTEGER/REAL are up to 8 bytes).
-    const width = cols.map((c) => `coalesce(length(CAST(${ident(c.name)} AS BLOB)), 0) * (typeof(${ident(c.name)}) IN ('text', 'blob')) + 8 * (typeof(${ident(c.name)}) IN ('integer', 'real'))`).join(' + ');
-    const sample = this.db.prepare(`SELECT avg(${width}) AS w FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`).get() as { w: number | null };
+    const width = cols
+      .map(
+        (c) =>
+          `coalesce(length(CAST(${ident(c.name)} AS BLOB)), 0) * (typeof(${ident(c.name)}) IN ('text', 'blob')) + 8 * (typeof(${ident(c.name)}) IN ('integer', 'real'))`,
+      )
+      .join(' + ');
+    const sample = this.db.prepare(`SELECT avg(${width}) AS w FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`).get() as {
+      w: number | null;
+    };
     s = { rows, rowBytes: sample.w ?? 0, measuredAt: rows };
     this.sizes.set(table, s);
     return s;

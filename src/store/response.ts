@@ -1,4 +1,4 @@
-import { type ChType, baseType } from '../types/ast.js';
+import { baseType, type ChType } from '../types/ast.js';
 import { jsonTextOf } from '../types/convert.js';
 import type { OutputValue } from '../types/format.js';
 import { mustParseType } from '../types/parse.js';
@@ -76,7 +76,10 @@ function literal(v: OutputValue, t: ChType): string {
   }
   if (typeof v === 'object' && typeof v !== 'bigint') {
     if (b.kind === 'tuple') return `(${b.elements.map((e) => literal(v[e.name ?? ''] ?? null, e.type)).join(',')})`;
-    if (b.kind === 'map') return `{${Object.entries(v).map(([k, x]) => `${literal(k, b.key)}:${literal(x, b.value)}`).join(',')}}`;
+    if (b.kind === 'map')
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${literal(k, b.key)}:${literal(x, b.value)}`)
+        .join(',')}}`;
     return `'${jsonText(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   }
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -4,7 +4,7 @@ import { ident } from './ddl.js';
 import { StoreError } from './errors.js';
 import type { AppendInput } from './input.js';
 import type { AppendOptions, AppendResult, CompiledSelect } from './types.js';
-import type { WriteTarget, Writer } from './writer.js';
+import type { Writer, WriteTarget } from './writer.js';
 
 /** What a staged replace needs from the store it belongs to. */
 export interface StagedReplaceHost {

@@ -18,7 +18,7 @@
  */
 import Database from 'better-sqlite3';
 import type { UdfHost } from '../compile/functions/types.js';
-import { compileRowConverter, type ConvertedRows, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
+import { type ConvertedRows, compileRowConverter, type EvaluateDefault, type RowConverter } from '../ingest/index.js';
 import { Catalog, canonicalJson } from './catalog.js';
 import { ident } from './ddl.js';
 import { StoreError } from './errors.js';
@@ -38,7 +38,7 @@ import type {
   TableInfo,
   Tx,
 } from './types.js';
-import { type WriteTarget, Writer } from './writer.js';
+import { Writer, type WriteTarget } from './writer.js';
 
 export interface StoreOptions {
   /** Evaluates DEFAULT expressions mk's own evaluator does not know (the compiler provides it). */

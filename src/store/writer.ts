@@ -49,7 +49,11 @@ export class Writer {
     const target = this.resolve(ds);
     const listeners = this.listeners.get(target.name);
     if (!listeners?.length) {
-      if (target.discard) return this.db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(...params) as number;
+      if (target.discard)
+        return this.db
+          .prepare(`SELECT count(*) FROM (${sql})`)
+          .pluck()
+          .get(...params) as number;
       const n = this.db.prepare(`INSERT INTO ${ident(target.physical)} ${sql}`).run(...params).changes;
       this.onWrite(target.physical, n);
       return n;

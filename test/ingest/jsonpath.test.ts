@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileJsonPath, MISSING } from '../../src/ingest/index.js';
 
-const row = { a: { b: 1, 'weird key': 'w', n: null }, items: [{ id: 1 }, { id: 2 }, { x: 3 }], tags: ['x', 'y'], '$geo': 'tz' };
+const row = { a: { b: 1, 'weird key': 'w', n: null }, items: [{ id: 1 }, { id: 2 }, { x: 3 }], tags: ['x', 'y'], $geo: 'tz' };
 
 describe('compileJsonPath', () => {
   it.each<[string, unknown]>([

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compileRowConverter, convertCsv, convertNdjson, type IngestColumn } from '../../src/ingest/index.js';
 import { mustParseType } from '../../src/types/index.js';
 
-const col = (name: string, type: string, extra: Partial<IngestColumn> = {}): IngestColumn => ({ name, type: mustParseType(type), ...extra });
+const col = (name: string, type: string, extra: Partial<IngestColumn> = {}): IngestColumn => ({
+  name,
+  type: mustParseType(type),
+  ...extra,
+});
 
 const columns = [
   col('ts', 'DateTime', { jsonPath: '$.timestamp' }),
@@ -89,7 +93,9 @@ describe('convertCsv', () => {
   it('converts by position without a header and quarantines bad fields', () => {
     const { good, bad } = convertCsv('2014-07-30,"Siurana, Cornudella",11.57,\n2014-07-31,x,,3\n', rows);
     expect(good).toEqual([[16281, 'Siurana, Cornudella', 11.57, null]]);
-    expect(bad).toEqual([{ errorColumns: ['abslevel'], errors: ["value '' on column 'abslevel' is not Float32"], values: ['2014-07-31', 'x', '', '3'] }]);
+    expect(bad).toEqual([
+      { errorColumns: ['abslevel'], errors: ["value '' on column 'abslevel' is not Float32"], values: ['2014-07-31', 'x', '', '3'] },
+    ]);
   });
 
   it('maps by name when the first line is a header', () => {
@@ -99,8 +105,15 @@ describe('convertCsv', () => {
 
 describe('64-bit integers in NDJSON', () => {
   it('keeps integers beyond 2^53 exact', () => {
-    const rows = compileRowConverter([col('id', 'UInt64'), col('s', 'Int64'), col('raw', 'String'), col('f', 'Float64'), col('u', 'UInt8')]);
-    const line = '{"id": 18446744073709551615, "s": -9223372036854775808, "raw": {"id": 1234567890123456789}, "f": 12345678901234567, "u": 1234567890123456789}';
+    const rows = compileRowConverter([
+      col('id', 'UInt64'),
+      col('s', 'Int64'),
+      col('raw', 'String'),
+      col('f', 'Float64'),
+      col('u', 'UInt8'),
+    ]);
+    const line =
+      '{"id": 18446744073709551615, "s": -9223372036854775808, "raw": {"id": 1234567890123456789}, "f": 12345678901234567, "u": 1234567890123456789}';
     const { good, bad } = convertNdjson(`${line}\n{"id":1,"s":2,"raw":"x","f":1,"u":1}`, rows);
     expect(good).toEqual([[1, 2, 'x', 1, 1]]);
     expect(bad).toEqual([

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChunkSplitter } from '../../src/api/datasource-chunks.js';
 import {
   deleteRows,
   exportQuarantine,
@@ -13,6 +12,7 @@ import {
   truncateDatasource,
   uploadFile,
 } from '../../src/api/datasource.js';
+import { ChunkSplitter } from '../../src/api/datasource-chunks.js';
 import { ADMIN, EVENTS_DATASOURCE, rowsOf, startTestServer, type TestServer } from './events-host.js';
 
 describe('ChunkSplitter', () => {

@@ -44,7 +44,11 @@ describe('Data Sources API: append and replace', () => {
 
   it('takes CSV with another delimiter (dialect_delimiter) and without a header', async () => {
     const s = await start();
-    const res = await post(s, '/v0/datasources?name=events&format=csv&dialect_delimiter=%3B', '5;"five; with a semicolon";2026-01-02 03:04:05\n');
+    const res = await post(
+      s,
+      '/v0/datasources?name=events&format=csv&dialect_delimiter=%3B',
+      '5;"five; with a semicolon";2026-01-02 03:04:05\n',
+    );
     expect(res.body).toMatchObject({ successful_rows: 1, quarantined_rows: 0 });
     expect(rowsOf(s, 'events')).toEqual([{ id: 5, name: 'five; with a semicolon', at: '2026-01-02 03:04:05' }]);
   });

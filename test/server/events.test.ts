@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { RateLimiter, rateLimitFromEnv } from '../../src/server/routes/events-rate-limit.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimiter, rateLimitFromEnv } from '../../src/server/routes/events-rate-limit.js';
 import { ADMIN, EVENTS_DATASOURCE, OTHER_DATASOURCE, rowsOf, startTestServer, type TestServer } from './events-host.js';
 
 let server: TestServer | undefined;

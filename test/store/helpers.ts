@@ -18,7 +18,13 @@ export function tempDbFile(): string {
 }
 
 /** A TableDef from `name Type` pairs, MergeTree sorted by the first column. */
-export function def(name: string, columns: Record<string, string | { type: string; jsonPath?: string; defaultExpr?: string }>, engine: Partial<TableDef['engine']> = {}): TableDef {
-  const cols = Object.entries(columns).map(([n, c]) => (typeof c === 'string' ? { name: n, type: mustParseType(c) } : { name: n, ...c, type: mustParseType(c.type) }));
+export function def(
+  name: string,
+  columns: Record<string, string | { type: string; jsonPath?: string; defaultExpr?: string }>,
+  engine: Partial<TableDef['engine']> = {},
+): TableDef {
+  const cols = Object.entries(columns).map(([n, c]) =>
+    typeof c === 'string' ? { name: n, type: mustParseType(c) } : { name: n, ...c, type: mustParseType(c.type) },
+  );
   return { name, columns: cols, engine: { kind: 'MergeTree', sortingKey: [cols[0]!.name], ...engine } };
 }

@@ -16,8 +16,13 @@ it('only src/store/ imports better-sqlite3, and types/ and ingest/ import no lat
     const rel = relative(root, f);
     const text = readFileSync(f, 'utf8');
     // bench/ measures raw better-sqlite3 as the ingest baseline, so it may import it too.
-    if (/from 'better-sqlite3'/.test(text) && !rel.startsWith('store/') && !rel.startsWith('engines/') && !rel.startsWith('bench/')) offenders.push(`${rel}: better-sqlite3`);
-    if ((rel.startsWith('types/') || rel.startsWith('ingest/')) && /from '\.\.\/(compile|store|server|api|cli|project|analysis|template)\//.test(text)) offenders.push(`${rel}: imports a later layer`);
+    if (/from 'better-sqlite3'/.test(text) && !rel.startsWith('store/') && !rel.startsWith('engines/') && !rel.startsWith('bench/'))
+      offenders.push(`${rel}: better-sqlite3`);
+    if (
+      (rel.startsWith('types/') || rel.startsWith('ingest/')) &&
+      /from '\.\.\/(compile|store|server|api|cli|project|analysis|template)\//.test(text)
+    )
+      offenders.push(`${rel}: imports a later layer`);
   }
   expect(offenders).toEqual([]);
 });

@@ -21,7 +21,7 @@ const result: QueryResult = {
 };
 
 describe('formatResponse', () => {
-  it('json: Tinybird\'s shape, with exact big integers', () => {
+  it("json: Tinybird's shape, with exact big integers", () => {
     const text = formatResponse(result, 'json');
     expect(text.startsWith('{"meta":[{"name":"name","type":"String"}')).toBe(true);
     expect(text).toContain('"n":18446744073709551615,');
@@ -43,6 +43,6 @@ describe('formatResponse', () => {
   });
 
   it('tsv: escapes tabs and newlines', () => {
-    expect(formatResponse(result, 'tsv').split('\n')[1]).toBe("tab\\there\\nnl\t2\tfalse\t1970-01-01\t[]\t{}\t1.5");
+    expect(formatResponse(result, 'tsv').split('\n')[1]).toBe('tab\\there\\nnl\t2\tfalse\t1970-01-01\t[]\t{}\t1.5');
   });
 });

@@ -34,7 +34,14 @@ describe('store: ingest and quarantine', () => {
     const qr = store.query(
       `SELECT c__error_column, c__error, c__import_id, timestamp, user_id, tags FROM "${q}"`,
       [],
-      cols({ c__error_column: 'Array(String)', c__error: 'Array(String)', c__import_id: 'Nullable(String)', timestamp: 'Nullable(String)', user_id: 'Nullable(String)', tags: 'Nullable(String)' }),
+      cols({
+        c__error_column: 'Array(String)',
+        c__error: 'Array(String)',
+        c__import_id: 'Nullable(String)',
+        timestamp: 'Nullable(String)',
+        user_id: 'Nullable(String)',
+        tags: 'Nullable(String)',
+      }),
     );
     expect(qr.data).toEqual([
       {
@@ -58,7 +65,10 @@ describe('store: ingest and quarantine', () => {
   it('takes CSV and parsed objects', () => {
     const store = openStore(':memory:');
     store.createTable(def('s', { d: 'Date', station: 'String', level: 'Float32' }));
-    expect(store.append('s', '2014-07-30,"a, b",11.5\n2014-07-31,x,\n', { format: 'csv' })).toEqual({ successful_rows: 1, quarantined_rows: 1 });
+    expect(store.append('s', '2014-07-30,"a, b",11.5\n2014-07-31,x,\n', { format: 'csv' })).toEqual({
+      successful_rows: 1,
+      quarantined_rows: 1,
+    });
     expect(store.append('s', [{ d: '2014-08-01', station: 'y', level: 1 }])).toEqual({ successful_rows: 1, quarantined_rows: 0 });
     const r = store.query(`SELECT d, level FROM "${store.physicalName('s')}" ORDER BY d`, [], cols({ d: 'Date', level: 'Float32' }));
     expect(r.data).toEqual([
@@ -97,7 +107,11 @@ describe('store: durability and the catalog', () => {
     expect(r.data).toEqual([{ user_id: 'u1' }]);
     // Same definition: kept as is, with its rows.
     expect(b.createTable(events)).toBe(physical);
-    const reordered = { engine: { sortingKey: events.engine.sortingKey, kind: 'MergeTree' }, columns: events.columns.map((c) => ({ ...c })), name: 'events' };
+    const reordered = {
+      engine: { sortingKey: events.engine.sortingKey, kind: 'MergeTree' },
+      columns: events.columns.map((c) => ({ ...c })),
+      name: 'events',
+    };
     expect(b.createTable(reordered)).toBe(physical);
     expect(() => b.createTable(def('events', { x: 'UInt8' }))).toThrow(/another schema/);
     b.close();
@@ -207,12 +221,17 @@ describe('store: materialization hook', () => {
     store.append('clicks', '{"ts":1,"page":"a"}\n{"ts":2,"page":"a"}\n{"ts":3,"page":"b"}');
     store.append('clicks', '{"ts":4,"page":"a"}');
     const c = (s: Record<string, string>) => Object.entries(s).map(([name, t]) => ({ name, type: mustParseType(t) }));
-    expect(store.query(`SELECT page, n FROM "${store.physicalName('per_page')}" ORDER BY rowid`, [], c({ page: 'String', n: 'UInt64' })).data).toEqual([
+    expect(
+      store.query(`SELECT page, n FROM "${store.physicalName('per_page')}" ORDER BY rowid`, [], c({ page: 'String', n: 'UInt64' })).data,
+    ).toEqual([
       { page: 'a', n: 2 },
       { page: 'b', n: 1 },
       { page: 'a', n: 1 },
     ]);
-    expect(store.query(`SELECT n FROM "${store.physicalName('totals')}" ORDER BY rowid`, [], c({ n: 'UInt64' })).data).toEqual([{ n: 3 }, { n: 1 }]);
+    expect(store.query(`SELECT n FROM "${store.physicalName('totals')}" ORDER BY rowid`, [], c({ n: 'UInt64' })).data).toEqual([
+      { n: 3 },
+      { n: 1 },
+    ]);
   });
 
   it('keeps nothing in a Null-engine table but feeds its views', () => {
@@ -241,12 +260,14 @@ describe('store: materialization hook', () => {
 });
 
 describe('store: query results', () => {
-  it('decodes values and returns Tinybird\'s JSON shape with statistics', () => {
+  it("decodes values and returns Tinybird's JSON shape with statistics", () => {
     const store = openStore(':memory:');
     store.createTable(def('t', { id: 'UInt64', ok: 'Bool', at: 'DateTime', m: 'Map(String, UInt8)', n: 'Nullable(Int64)' }));
     store.append('t', '{"id":1,"ok":true,"at":"2024-01-02 03:04:05","m":{"a":1}}\n{"id":2,"ok":false,"at":0,"m":{},"n":-5}');
     const t = store.physicalName('t')!;
-    const r = store.query(`SELECT id, ok, at, m, n FROM "${t}" ORDER BY id LIMIT 1`, [], store.table('t')!.def.columns, { rowsBeforeLimit: 2 });
+    const r = store.query(`SELECT id, ok, at, m, n FROM "${t}" ORDER BY id LIMIT 1`, [], store.table('t')!.def.columns, {
+      rowsBeforeLimit: 2,
+    });
     expect(r.meta).toEqual([
       { name: 'id', type: 'UInt64' },
       { name: 'ok', type: 'Bool' },
@@ -273,15 +294,19 @@ describe('store: query results', () => {
     const t = store.physicalName('big')!;
     store.transaction((tx) => tx.run(`INSERT INTO "${t}" VALUES (9223372036854775807)`));
     const r = store.query(`SELECT v FROM "${t}" ORDER BY v`, [], cols({ v: 'Int64' }));
-    expect(formatResponse(r, 'ndjson')).toBe('{"v":-9223372036854775808}\n{"v":9007199254740992}\n{"v":9007199254740993}\n{"v":9223372036854775807}\n');
+    expect(formatResponse(r, 'ndjson')).toBe(
+      '{"v":-9223372036854775808}\n{"v":9007199254740992}\n{"v":9007199254740993}\n{"v":9223372036854775807}\n',
+    );
   });
 });
 
 describe('store: function library', () => {
-  it('registers the compiler\'s UDFs on its connection', async () => {
+  it("registers the compiler's UDFs on its connection", async () => {
     const { registerFunctions } = await import('../../src/compile/functions/index.js');
     const store = openStore(':memory:');
-    const count = () => store.query(`SELECT count(*) AS n FROM pragma_function_list WHERE name LIKE 'ch\\_%' ESCAPE '\\'`, [], cols({ n: 'UInt64' })).data[0]!.n;
+    const count = () =>
+      store.query(`SELECT count(*) AS n FROM pragma_function_list WHERE name LIKE 'ch\\_%' ESCAPE '\\'`, [], cols({ n: 'UInt64' })).data[0]!
+        .n;
     expect(count()).toBe(0);
     store.registerUdfs(registerFunctions);
     expect(count()).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authorize } from '../auth.js';
-import { sendError, statusOf } from '../errors.js';
 import { structuredBody } from '../body.js';
+import { sendError, statusOf } from '../errors.js';
 import type { DeployFile, Host } from '../host.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { LocalWorkspace } from '../../workspace/index.js';
 import { authorize } from '../auth.js';
 import { sendError, statusOf } from '../errors.js';
-import { LocalWorkspace } from '../../workspace/index.js';
 import type { Host } from '../host.js';
 import { type RateLimit, RateLimiter, rateLimitFromEnv } from './events-rate-limit.js';
 
