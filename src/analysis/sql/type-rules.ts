@@ -68,6 +68,9 @@ export function supertype(types: readonly ChType[]): ChType {
     acc = intSupertype(bases as Extract<ChType, { kind: 'int' }>[]);
   } else if (bases.every((b) => b.kind === 'int' || b.kind === 'float')) {
     acc = T.float64;
+  } else if (bases.every((b) => b.kind === 'array')) {
+    // Element-wise: `[[], ['a']]` is Array(Array(String)) (the empty array's Nothing gives way).
+    acc = T.array(supertype(bases.map((b) => (b as Extract<ChType, { kind: 'array' }>).element)));
   } else if (bases.every((b) => b.kind === 'date' || b.kind === 'datetime')) {
     acc = bases.find((b) => b.kind === 'datetime') ?? acc;
   }

@@ -42,6 +42,12 @@ describe('ClickHouse type rules (checked against chdb)', () => {
     expect(show(supertype([ty('Date'), ty('DateTime')]))).toBe('DateTime');
   });
 
+  it('finds common types of arrays element-wise (an empty array gives way)', () => {
+    expect(show(supertype([ty('Array(Nothing)'), ty('Array(String)')]))).toBe('Array(String)');
+    expect(show(supertype([ty('Array(Array(UInt8))'), ty('Array(Array(UInt16))')]))).toBe('Array(Array(UInt16))');
+    expect(show(supertype([ty('Array(UInt8)'), ty('Array(Nullable(Nothing))')]))).toBe('Array(Nullable(UInt8))');
+  });
+
   it('makes scalar subqueries Nullable where ClickHouse can', () => {
     expect(show(scalarSubqueryType(ty('UInt64')))).toBe('Nullable(UInt64)');
     expect(show(scalarSubqueryType(ty('Array(UInt8)')))).toBe('Array(UInt8)');
