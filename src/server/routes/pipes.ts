@@ -10,9 +10,9 @@ import { requestParams } from '../params.js';
 import { openApiDocument } from './openapi-document.js';
 import { notePipeRequest } from './service-log.js';
 
-const FORMATS = new Set<string>(['json', 'csv', 'ndjson']);
+const FORMATS = new Set<string>(['json', 'csv', 'ndjson', 'parquet']);
 
-/** Pipes API: endpoint data (`/v0/pipes/<name>.json|.csv|.ndjson`), pipe list, metadata and OpenAPI. */
+/** Pipes API: endpoint data (`/v0/pipes/<name>.json|.csv|.ndjson|.parquet`), pipe list, metadata and OpenAPI. */
 export function pipesRoutes(app: FastifyInstance, host: Host): void {
   app.get('/v0/pipes', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
@@ -37,7 +37,7 @@ export function pipesRoutes(app: FastifyInstance, host: Host): void {
       if (request.method !== 'GET') return sendError(reply, 405, `Method ${request.method} not allowed on ${request.url.split('?')[0]}`);
       return pipeMetadata(host, name, request, reply);
     }
-    if (!FORMATS.has(extension)) return sendError(reply, 400, `Unsupported format '${extension}': use json, csv or ndjson`);
+    if (!FORMATS.has(extension)) return sendError(reply, 400, `Unsupported format '${extension}': use json, csv, ndjson or parquet`);
     const grant = authorize(host, request, reply, { kind: 'pipe:read', pipe: name }, { jwt: true });
     if (!grant) return reply;
     const workspace = host.current();

@@ -23,7 +23,8 @@ export function sqlRoutes(app: FastifyInstance, host: Host): void {
     const match = /\s+FORMAT\s+(\w+)\s*;?\s*$/i.exec(q);
     const formatName = (match?.[1] ?? 'JSON').toLowerCase();
     const format = SQL_FORMATS[formatName];
-    if (!format) return sendError(reply, 403, `invalid format, available ones: JSON, JSONEachRow, CSV, CSVWithNames, TSV, TSVWithNames`);
+    if (!format)
+      return sendError(reply, 403, `invalid format, available ones: JSON, JSONEachRow, CSV, CSVWithNames, TSV, TSVWithNames, Parquet`);
     const sql = match ? q.slice(0, match.index) : q;
     const workspace = host.current();
     if (!workspace) return sendError(reply, 404, 'Nothing is deployed yet');

@@ -1,0 +1,144 @@
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, bearer, serveProject, type TestServer } from './helpers.js';
+
+const TYPED_PROJECT: Record<string, string> = {
+  'datasources/typed.datasource': `SCHEMA >
+    \`id\` Int64,
+    \`big\` UInt64,
+    \`small\` Int8,
+    \`score\` Float64,
+    \`ratio\` Float32,
+    \`name\` String,
+    \`kind\` LowCardinality(String),
+    \`ok\` Bool,
+    \`day\` Date,
+    \`at\` DateTime,
+    \`at_ms\` DateTime64(3),
+    \`note\` Nullable(String),
+    \`maybe\` Nullable(Int32),
+    \`tags\` Array(String)
+
+ENGINE "MergeTree"
+ENGINE_SORTING_KEY "id"
+`,
+  'fixtures/typed.ndjson': [
+    {
+      id: 1,
+      big: '12345678901234567',
+      small: -3,
+      score: 1.5,
+      ratio: 0.25,
+      name: 'a',
+      kind: 'x',
+      ok: true,
+      day: '2026-01-02',
+      at: '2026-01-02 03:04:05',
+      at_ms: '2026-01-02 03:04:05.678',
+      note: null,
+      maybe: 7,
+      tags: ['p', 'q'],
+    },
+    {
+      id: '9007199254740993',
+      big: 2,
+      small: 4,
+      score: -2.25,
+      ratio: 1,
+      name: 'ünï',
+      kind: 'y',
+      ok: false,
+      day: '1999-12-31',
+      at: '1999-12-31 23:59:59',
+      at_ms: '1999-12-31 23:59:59.001',
+      note: 'n',
+      maybe: null,
+      tags: [],
+    },
+  ]
+    // Bare digits, so 64-bit values beyond 2^53 reach the store exact.
+    .map((r) => JSON.stringify(r).replace(/"(\d{16,})"/, '$1'))
+    .join('\n'),
+  'endpoints/all_typed.pipe': `TOKEN "typed_read" READ
+
+NODE n
+SQL >
+    SELECT * FROM typed ORDER BY id
+
+TYPE endpoint
+`,
+  'datasources/landing.datasource': `SCHEMA >
+    \`id\` Int64 \`json:$.payload.id\`,
+    \`name\` String \`json:$.name\`,
+    \`score\` Float64 \`json:$.score\`,
+    \`ok\` Bool \`json:$.ok\`,
+    \`day\` Date \`json:$.day\`,
+    \`at\` DateTime \`json:$.at\`,
+    \`note\` Nullable(String) \`json:$.note\`
+
+ENGINE "MergeTree"
+ENGINE_SORTING_KEY "id"
+`,
+};
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await serveProject(TYPED_PROJECT);
+});
+afterAll(() => s.close());
+
+const toArrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+describe('Parquet output', () => {
+  it('serves an endpoint as Parquet with the JSON values and typed columns', async () => {
+    const json = (await s.app.inject({ url: '/v0/pipes/all_typed.json', headers: bearer(ADMIN) })).json();
+    const r = await s.app.inject({ url: '/v0/pipes/all_typed.parquet', headers: bearer(ADMIN) });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/octet-stream');
+    const file = toArrayBuffer(r.rawPayload);
+    const schema = Object.fromEntries(parquetSchema(parquetMetadata(file)).children.map((c) => [c.element.name, c.element]));
+    expect(schema.id).toMatchObject({ type: 'INT64', repetition_type: 'REQUIRED' });
+    expect(schema.big).toMatchObject({ type: 'INT64', converted_type: 'UINT_64' });
+    expect(schema.small).toMatchObject({ type: 'INT32', converted_type: 'INT_8' });
+    expect(schema.score).toMatchObject({ type: 'DOUBLE' });
+    expect(schema.ratio).toMatchObject({ type: 'FLOAT' });
+    expect(schema.kind).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'UTF8' });
+    expect(schema.ok).toMatchObject({ type: 'BOOLEAN' });
+    expect(schema.day).toMatchObject({ type: 'INT32', converted_type: 'DATE' });
+    expect(schema.at).toMatchObject({ type: 'INT64', converted_type: 'TIMESTAMP_MILLIS' });
+    expect(schema.note).toMatchObject({ converted_type: 'UTF8', repetition_type: 'OPTIONAL' });
+    expect(schema.maybe).toMatchObject({ type: 'INT32', repetition_type: 'OPTIONAL' });
+    expect(schema.tags).toMatchObject({ converted_type: 'LIST' });
+
+    const rows = await parquetReadObjects({ file });
+    expect(rows).toHaveLength(json.data.length);
+    const iso = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+    const back = rows.map((r) => ({
+      ...r,
+      // JSON.parse rounds 64-bit integers to doubles; compare as the JSON client sees them.
+      id: Number(r.id),
+      big: Number(r.big),
+      day: iso(r.day as Date).slice(0, 10),
+      at: iso(r.at as Date).slice(0, 19),
+      at_ms: iso(r.at_ms as Date),
+    }));
+    expect(back).toEqual(json.data);
+    // Parquet keeps 64-bit integers exact, as bigint.
+    expect(rows.map((r) => r.id)).toEqual([1n, 9007199254740993n]);
+    expect(rows[0]!.big).toBe(12345678901234567n);
+  });
+
+  it('answers FORMAT Parquet on the Query API', async () => {
+    const r = await s.app.inject({
+      url: `/v0/sql?q=${encodeURIComponent('SELECT name, maybe FROM typed ORDER BY id FORMAT Parquet')}`,
+      headers: bearer(ADMIN),
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/octet-stream');
+    expect(await parquetReadObjects({ file: toArrayBuffer(r.rawPayload) })).toEqual([
+      { name: 'a', maybe: 7 },
+      { name: 'ünï', maybe: null },
+    ]);
+  });
+});
