@@ -3,7 +3,7 @@ import type { TemplateFunction } from './call.js';
 import { CONTROL_FUNCTIONS } from './control-functions.js';
 import { DATE_FUNCTIONS } from './date-diff.js';
 import { SQL_HELPERS } from './sql-helpers.js';
-import { TYPED_FUNCTIONS } from './typed-params.js';
+import { INT_TYPES, TYPED_FUNCTIONS } from './typed-params.js';
 
 /** Every function a template may call (Tinybird's `VALID_FUNCTION_NAMES`), by name. */
 export const TEMPLATE_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
@@ -26,18 +26,7 @@ export const PARAMETER_TYPES = new Set([
   'Date',
   'Float32',
   'Float64',
-  'Int8',
-  'Int16',
-  'Int32',
-  'Int64',
-  'Int128',
-  'Int256',
-  'UInt8',
-  'UInt16',
-  'UInt32',
-  'UInt64',
-  'UInt128',
-  'UInt256',
+  ...INT_TYPES,
   'Int',
   'Integer',
   'Array',
