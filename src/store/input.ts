@@ -1,4 +1,5 @@
 import { type ConvertedRows, convertCsv, convertNdjson, isQuarantined, type RowConverter } from '../ingest/index.js';
+import { jsonTextOf } from '../types/convert.js';
 import type { AppendOptions } from './types.js';
 
 /** Rows to append: an NDJSON (or CSV) body, or parsed JSON objects (converted like NDJSON lines). */
@@ -15,7 +16,8 @@ export function convertInput(rows: RowConverter, input: AppendInput, options: Ap
   }
   const out: ConvertedRows = { good: [], bad: [] };
   for (const o of input) {
-    const r = rows.fromJson(o, JSON.stringify(o));
+    // jsonTextOf: objects may carry bigint (Parquet INT64), which JSON.stringify refuses.
+    const r = rows.fromJson(o, jsonTextOf(o));
     if (isQuarantined(r)) out.bad.push(r);
     else out.good.push(r);
   }

@@ -10,13 +10,15 @@ import type { Host } from '../host.js';
 import { copyRoutes } from './copy.js';
 import { type JobBook, jobsRoutes } from './datasources-jobs.js';
 import { filePart } from './datasources-multipart.js';
+import { keepRawBody, looksLikeParquet, parquetUpload } from './datasources-parquet.js';
 
 type Fields = Record<string, string | undefined>;
 
 /**
  * Data Sources API (write side), after Tinybird's `/v0/datasources`:
- * - `POST /v0/datasources?name=&mode=append|replace&format=ndjson|csv` with the rows as the raw body
- *   or as a multipart file part (the SDKs' upload)
+ * - `POST /v0/datasources?name=&mode=append|replace&format=ndjson|csv|parquet` with the rows as the
+ *   raw body or as a multipart file part (the SDKs' upload); Parquet columns match by name
+ *   (datasources-parquet.ts)
  *   (`replace_condition` replaces only the matching rows; mk's `append_condition` appends only
  *   matching rows). mk's `replace_part=begin|continue|commit` (+ `replace_id`) spreads one replace
  *   over several requests, staged until the commit swaps it in atomically (how `mk datasource
@@ -33,7 +35,7 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
   jobsRoutes(app, host, jobs);
   copyRoutes(app, host, jobs);
 
-  app.post('/v0/datasources', async (request, reply) => {
+  app.post('/v0/datasources', { preParsing: keepRawBody }, async (request, reply) => {
     const f = fields(request);
     const name = f.name;
     if (!name) return sendError(reply, 400, "The 'name' parameter is required");
@@ -55,18 +57,25 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
           `Data Source '${name}' already exists: in mk, Data Sources are created by deployments; use mode=append or mode=replace`,
         );
       if (mode !== 'append' && mode !== 'replace') throw new ApiError(400, `Invalid mode '${mode}': use append or replace`);
-      const { body, filename } = dataOf(request);
-      const format = formatOf(request, f.format ?? formatFromName(filename));
+      const store = ws.store;
+      const multipartName = String(request.headers['content-type'] ?? '').startsWith('multipart/')
+        ? filePart(request.body as string, String(request.headers['content-type']))?.filename
+        : undefined;
+      const parquet = f.format === 'parquet' || (!f.format && looksLikeParquet(request, multipartName));
+      const { body, filename } = parquet ? { body: '', filename: undefined } : dataOf(request);
+      const format = parquet ? 'ndjson' : formatOf(request, f.format ?? formatFromName(filename));
+      // Parquet rows arrive as objects, which the store converts as NDJSON objects.
+      const input = parquet ? await parquetUpload(request, store.table(name)?.def.columns ?? []) : body;
       const importId = randomUUID();
       const options = { format, importId, ...(f.dialect_delimiter ? { csvDelimiter: f.dialect_delimiter } : {}) } as const;
-      const store = ws.store;
       if (mode === 'replace' && f.replace_part) {
         const part = f.replace_part;
         if (part !== 'begin' && part !== 'continue' && part !== 'commit')
           throw new ApiError(400, `Invalid replace_part '${part}': use begin, continue or commit`);
         const replaceId = part === 'begin' ? store.beginReplace(name) : f.replace_id;
         if (!replaceId) throw new ApiError(400, "The 'replace_id' parameter is required to continue a replace");
-        const result = body.trim() === '' ? { successful_rows: 0, quarantined_rows: 0 } : store.appendToReplace(replaceId, body, options);
+        const empty = typeof input === 'string' ? input.trim() === '' : input.length === 0;
+        const result = empty ? { successful_rows: 0, quarantined_rows: 0 } : store.appendToReplace(replaceId, input, options);
         const replaced =
           part === 'commit'
             ? {
@@ -80,10 +89,10 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       }
       const condition = mode === 'replace' ? f.replace_condition : f.append_condition;
       const result = condition
-        ? store.replaceWhere(name, body, options, compileCondition(ws, name, condition), { deleteLive: mode === 'replace' })
+        ? store.replaceWhere(name, input, options, compileCondition(ws, name, condition), { deleteLive: mode === 'replace' })
         : mode === 'replace'
-          ? store.replace(name, body, options)
-          : await store.appendAsync(name, body, options);
+          ? store.replace(name, input, options)
+          : await store.appendAsync(name, input, options);
       return { id: importId, import_id: importId, datasource: { name }, ...result, error: false };
     });
   });
@@ -171,8 +180,7 @@ function formatFromName(filename: string | undefined): string | undefined {
 function formatOf(request: FastifyRequest, format: string | undefined): 'ndjson' | 'csv' {
   const f = format ?? (/ndjson|json/.test(String(request.headers['content-type'] ?? '')) ? 'ndjson' : 'csv');
   if (f === 'ndjson' || f === 'csv') return f;
-  if (f === 'parquet') throw new ApiError(400, 'Parquet is not supported by mk yet: send CSV or NDJSON');
-  throw new ApiError(400, `Invalid format '${f}': use csv or ndjson`);
+  throw new ApiError(400, `Invalid format '${f}': use csv, ndjson or parquet`);
 }
 
 async function guarded(reply: FastifyReply, fn: () => Promise<unknown>): Promise<unknown> {
