@@ -45,6 +45,15 @@ class TypeParser extends CstParser {
         },
       },
       {
+        // `JSON(max_dynamic_paths = 4)`: a setting of the type, kept as text.
+        GATE: () => this.LA(2).tokenType === Equals,
+        ALT: () => {
+          this.CONSUME(Identifier, { LABEL: 'settingName' });
+          this.CONSUME2(Equals);
+          this.OR2([{ ALT: () => this.CONSUME3(NumberLit, { LABEL: 'settingValue' }) }, { ALT: () => this.CONSUME2(StringLit, { LABEL: 'settingValue' }) }]);
+        },
+      },
+      {
         ALT: () => {
           this.SUBRULE(this.typeExpr);
           // `Tuple(name Type)`: a field name followed by its type.
@@ -66,6 +75,7 @@ export interface TypeShape {
 }
 
 export type TypeArgShape =
+  | { readonly kind: 'setting'; readonly name: string; readonly value: string }
   | { readonly kind: 'number'; readonly text: string }
   | { readonly kind: 'string'; readonly value: string; readonly enumValue?: string }
   | { readonly kind: 'type'; readonly type: TypeShape; readonly fieldName?: string };
@@ -81,6 +91,8 @@ export function toShape(cst: CstNode): TypeShape {
 
 function toArgShape(cst: CstNode): TypeArgShape {
   const c = cst.children;
+  const setting = c.settingName?.[0] as IToken | undefined;
+  if (setting) return { kind: 'setting', name: setting.image, value: (c.settingValue?.[0] as IToken).image };
   const strTok = c.StringLit?.[0] as IToken | undefined;
   if (strTok) {
     const num = c.NumberLit?.[0] as IToken | undefined;

@@ -179,6 +179,7 @@ function aggregateType(shape: TypeShape, simple: boolean): ChType {
 }
 
 function argText(a: TypeArgShape): string {
+  if (a.kind === 'setting') return `${a.name} = ${a.value}`;
   if (a.kind === 'number') return a.text;
   if (a.kind === 'string') return `'${a.value}'`;
   return a.type.name;

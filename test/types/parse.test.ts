@@ -20,6 +20,7 @@ describe('parseType', () => {
     ['SimpleAggregateFunction(max, DateTime)', 'SimpleAggregateFunction(max, DateTime)'],
     ['  Bool ', 'Bool'],
     ['DateTime64', 'DateTime64(3)'],
+    ['JSON(max_dynamic_types = 4, max_dynamic_paths=16)', 'JSON'],
     ['int', 'Int32'],
     ['BIGINT', 'Int64'],
     ['Double', 'Float64'],
