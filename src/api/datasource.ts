@@ -1,4 +1,4 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../diagnostics/user-error.js';
@@ -34,7 +34,7 @@ export interface UploadOptions extends TargetOptions {
   readonly mode: 'append' | 'replace';
   /** Replace only rows matching this condition (replace mode). */
   readonly condition?: string;
-  readonly format?: 'ndjson' | 'csv';
+  readonly format?: 'ndjson' | 'csv' | 'parquet';
   readonly chunkBytes?: number;
   readonly onProgress?: (progress: UploadProgress) => void;
 }
@@ -65,6 +65,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   } catch {
     throw new UserError(`Cannot read ${options.file}`);
   }
+  if (format === 'parquet') return uploadParquet(options, target, totalBytes, started);
   const columns =
     format === 'csv'
       ? (await call<DatasourceListing>(target, `/v0/datasources/${encodeURIComponent(options.datasource)}`)).columns.map((c) => c.name)
@@ -142,12 +143,45 @@ function csvHeader(chunk: Buffer, columns: readonly string[]): Buffer | undefine
     : undefined;
 }
 
-/** csv or ndjson from the file name (`.csv`, `.csv.gz`, `.ndjson`, `.jsonl`, `.json`). */
-export function formatOfFile(file: string): 'ndjson' | 'csv' {
+/** csv, ndjson or parquet from the file name (`.csv`, `.csv.gz`, `.ndjson`, `.jsonl`, `.json`, `.parquet`). */
+export function formatOfFile(file: string): 'ndjson' | 'csv' | 'parquet' {
   const name = file.replace(/\.gz$/, '').toLowerCase();
   if (name.endsWith('.csv')) return 'csv';
   if (/\.(ndjson|jsonl|json)$/.test(name)) return 'ndjson';
-  throw new UserError(`Cannot tell the format of ${file}: name it .csv or .ndjson, or pass --format`);
+  if (name.endsWith('.parquet')) return 'parquet';
+  throw new UserError(`Cannot tell the format of ${file}: name it .csv, .ndjson or .parquet, or pass --format`);
+}
+
+/** The server's body limit (src/server/body.ts), which one Parquet request must fit. */
+const PARQUET_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A Parquet file goes in one request: it cannot be split on byte boundaries (its footer describes
+ * the whole file), so it must fit the server's 10 MB body limit.
+ */
+async function uploadParquet(options: UploadOptions, target: Target, totalBytes: number, started: number): Promise<UploadSummary> {
+  if (totalBytes > PARQUET_MAX_BYTES)
+    throw new UserError(`${options.file} is ${totalBytes} bytes: mk sends a Parquet file in one request, at most 10 MB`);
+  const gz = options.file.endsWith('.gz');
+  const result = await call<{ successful_rows: number; quarantined_rows: number }>(
+    target,
+    uploadPath(options, 'parquet', { first: true, last: true }),
+    {
+      method: 'POST',
+      body: readFileSync(options.file),
+      headers: { 'content-type': 'application/octet-stream', ...(gz ? { 'content-encoding': 'gzip' } : {}) },
+    },
+  );
+  options.onProgress?.({ bytes: totalBytes, totalBytes, rows: result.successful_rows, quarantined: result.quarantined_rows });
+  return {
+    datasource: options.datasource,
+    mode: options.mode,
+    rows: result.successful_rows,
+    quarantined: result.quarantined_rows,
+    requests: 1,
+    bytes: totalBytes,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 /** `mk datasource truncate`. */

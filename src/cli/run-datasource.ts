@@ -28,7 +28,7 @@ export async function runUpload(
   mode: 'append' | 'replace',
   datasource: string,
   file: string,
-  opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string },
+  opts: TargetFlags & { format?: 'csv' | 'ndjson' | 'parquet'; sqlCondition?: string },
 ): Promise<number> {
   const c = makeChalk(process.stderr);
   const bar = process.stderr.isTTY ? progressBar() : undefined;

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { type ColumnSource, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadFile } from '../../src/api/datasource.js';
 import { ADMIN, bearer, serveProject, type TestServer } from './helpers.js';
 
 const TYPED_PROJECT: Record<string, string> = {
@@ -167,23 +171,27 @@ const sql = async (q: string) =>
     data: Record<string, unknown>[];
   };
 
-const LANDING_FILE = (): Uint8Array =>
-  new Uint8Array(
-    parquetWriteBuffer({
-      columnData: [
-        // Columns in another order than the datasource's, and one it does not have.
-        { name: 'note', data: [null, 'hello'], type: 'STRING' },
-        { name: 'extra', data: [1, 2], type: 'INT32' },
-        { name: 'id', data: [9007199254740993n, 2n], type: 'INT64' },
-        { name: 'name', data: ['first', 'second'], type: 'STRING' },
-        { name: 'score', data: [0.5, -1e10], type: 'DOUBLE' },
-        { name: 'ok', data: [true, false], type: 'BOOLEAN' },
-        { name: 'day', data: [new Date('2026-03-04T00:00:00Z'), new Date('1970-01-01T00:00:00Z')], schemaType: 'DATE' },
-        { name: 'at', data: [new Date('2026-03-04T05:06:07Z'), new Date('2000-01-01T00:00:00Z')], type: 'TIMESTAMP' },
-      ].map(({ schemaType, ...c }) => c),
-      schema: undefined,
-    }),
-  );
+const LANDING_COLUMNS = [
+  // Columns in another order than the datasource's, and one it does not have.
+  { name: 'note', data: [null, 'hello'], type: 'STRING' },
+  { name: 'extra', data: [1, 2], type: 'INT32' },
+  { name: 'id', data: [9007199254740993n, 2n], type: 'INT64' },
+  { name: 'name', data: ['first', 'second'], type: 'STRING' },
+  { name: 'score', data: [0.5, -1e10], type: 'DOUBLE' },
+  { name: 'ok', data: [true, false], type: 'BOOLEAN' },
+  { name: 'day', data: [new Date('2026-03-04T00:00:00Z'), new Date('1970-01-01T00:00:00Z')] },
+  { name: 'at', data: [new Date('2026-03-04T05:06:07Z'), new Date('2000-01-01T00:00:00Z')], type: 'TIMESTAMP' },
+] as const satisfies ColumnSource[];
+
+const LANDING_FILE = (): Uint8Array => {
+  const columnData = LANDING_COLUMNS as unknown as ColumnSource[];
+  const schema = schemaFromColumnData({
+    columnData,
+    schemaOverrides: { day: { name: 'day', type: 'INT32', converted_type: 'DATE', repetition_type: 'REQUIRED' } },
+  });
+  // The writer takes either column types or a schema: the schema now carries the types.
+  return new Uint8Array(parquetWriteBuffer({ columnData: columnData.map(({ name, data }) => ({ name, data })), schema }));
+};
 
 describe('Parquet ingestion', () => {
   it('appends a Parquet body through the Data Sources API, columns matched by name', async () => {
@@ -252,5 +260,15 @@ describe('Parquet ingestion', () => {
         })
       ).body;
     expect(await text('typed_copy')).toBe(await text('typed'));
+  });
+
+  it('mk datasource append sends a .parquet file to a real server', async () => {
+    const address = await s.app.listen({ host: '127.0.0.1', port: 0 });
+    const path = join(mkdtempSync(join(tmpdir(), 'mk-parquet-')), 'rows.parquet');
+    writeFileSync(path, LANDING_FILE());
+    const before = (await sql('SELECT count() AS n FROM landing')).data[0]!.n as number;
+    const summary = await uploadFile({ project: s.dir, host: address, token: ADMIN, datasource: 'landing', file: path, mode: 'append' });
+    expect(summary).toMatchObject({ rows: 2, quarantined: 0, requests: 1 });
+    expect((await sql('SELECT count() AS n FROM landing')).data).toEqual([{ n: before + 2 }]);
   });
 });

@@ -43,13 +43,13 @@ export function registerDatasource(mk: Command): void {
       .command(`${mode} <datasource> <file>`)
       .description(
         mode === 'append'
-          ? 'append a CSV or NDJSON file (.gz too), streamed in chunks'
+          ? 'append a CSV or NDJSON file (.gz too, streamed in chunks) or a Parquet file (≤ 10 MB)'
           : 'replace the rows of a data source (or with --sql-condition only the matching ones) with a file',
       )
-      .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'ndjson']));
+      .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'ndjson', 'parquet']));
     if (mode === 'replace') cmd.option('--sql-condition <sql>', 'replace only the rows matching this condition');
     targetOptions(cmd).action(
-      async (datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson'; sqlCondition?: string }) => {
+      async (datasource: string, file: string, opts: TargetFlags & { format?: 'csv' | 'ndjson' | 'parquet'; sqlCondition?: string }) => {
         process.exitCode = await (await run()).runUpload(mode, datasource, file, opts);
       },
     );
