@@ -193,6 +193,27 @@ const LANDING_FILE = (): Uint8Array => {
   return new Uint8Array(parquetWriteBuffer({ columnData: columnData.map(({ name, data }) => ({ name, data })), schema }));
 };
 
+describe('Parquet output types', () => {
+  const parquetOf = async (q: string) => {
+    const r = await s.app.inject({ url: `/v0/sql?q=${encodeURIComponent(`${q} FORMAT Parquet`)}`, headers: bearer(ADMIN) });
+    expect(r.statusCode).toBe(200);
+    return parquetReadObjects({ file: toArrayBuffer(r.rawPayload) });
+  };
+
+  it('writes an empty result as a file with no rows', async () => {
+    expect(await parquetOf('SELECT name FROM typed WHERE 0')).toEqual([]);
+  });
+
+  it('writes UInt32 beyond 2^31, Array(Nullable), Map and Tuple, Decimal and DateTime64(6)', async () => {
+    const rows = await parquetOf(
+      "SELECT toUInt32(4000000000) AS u, ['a', NULL] AS arr, map('k', 1) AS m, (1, 'x') AS t, toDecimal64(1.25, 2) AS dec, toDateTime64('2026-01-02 03:04:05.123456', 6) AS d6",
+    );
+    expect(rows).toEqual([
+      { u: 4000000000n, arr: ['a', null], m: { k: 1 }, t: [1, 'x'], dec: 1.25, d6: new Date('2026-01-02T03:04:05.123Z') },
+    ]);
+  });
+});
+
 describe('Parquet ingestion', () => {
   it('appends a Parquet body through the Data Sources API, columns matched by name', async () => {
     const r = await s.app.inject({
