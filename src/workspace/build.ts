@@ -9,6 +9,7 @@ import { checkPipeSql } from './check-sql.js';
 import { startWriteHooks } from './engines.js';
 import { LocalWorkspace } from './local-workspace.js';
 import { type Materialization, prepareMaterialization } from './materialize.js';
+import { nodeDefinedTargets } from './node-targets.js';
 import { type PreparedPipe, preparePipe } from './pipe.js';
 import { planChanges, type ResourceChanges } from './plan.js';
 import { tableDef } from './table-def.js';
@@ -50,8 +51,10 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
     diagnostics.push(...found);
     pipes.set(info.name, pipe);
   }
-  const datasources = analysis.datasources;
   const pipeColumns = new Map<string, { name: string; type: string }[]>();
+  const implicit = hasErrors(diagnostics) ? { datasources: [], diagnostics: [] } : nodeDefinedTargets(pipes, analysis.datasources);
+  diagnostics.push(...implicit.diagnostics);
+  const datasources = [...analysis.datasources, ...implicit.datasources];
   if (!hasErrors(diagnostics)) {
     for (const pipe of pipes.values()) {
       const check = checkPipeSql(pipe, datasources, pipes);

@@ -24,7 +24,12 @@ export function carryOverRows(store: Store, ds: string, stagedTable: string, nex
   });
   const cols = next.columns.map((c) => quoteIdent(c.name)).join(', ');
   const sql = `INSERT INTO ${quoteIdent(stagedTable)} (${cols}) SELECT ${values.join(', ')} FROM ${quoteIdent(live.physical)}`;
-  const quarantine = quarantineCopy(live.quarantine, stagedTable.replace(/^ds__/, 'q__'), [...oldTypes.keys()], next.columns.map((c) => c.name));
+  const quarantine = quarantineCopy(
+    live.quarantine,
+    stagedTable.replace(/^ds__/, 'q__'),
+    [...oldTypes.keys()],
+    next.columns.map((c) => c.name),
+  );
   return store.transaction((tx) => {
     tx.run(quarantine);
     return tx.run(sql, params).changes;

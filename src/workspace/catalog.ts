@@ -1,7 +1,7 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { Catalog, CatalogEntry } from '../analysis/sql/catalog.js';
-import type { TemplateParams } from '../template/index.js';
 import { quarantineDateColumn } from '../store/index.js';
+import type { TemplateParams } from '../template/index.js';
 import type { ChType } from '../types/ast.js';
 import type { PreparedPipe, RenderMode } from './pipe.js';
 

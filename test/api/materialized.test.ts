@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -60,5 +60,32 @@ describe('materialized views', () => {
       { user_id: 'a', amount: 200 },
       { user_id: 'c', amount: 300 },
     ]);
+  });
+
+  it('creates the target a classic materialized node defines with ENGINE settings', async () => {
+    const project = copyFixture('rollups');
+    writeFileSync(
+      join(project, 'pipes/hourly_mv.pipe'),
+      [
+        'NODE hourly',
+        'SQL >',
+        '    SELECT toStartOfHour(ts) AS hour, countState() AS events FROM events GROUP BY hour',
+        '',
+        'TYPE materialized',
+        'DATASOURCE hourly_events',
+        'ENGINE "AggregatingMergeTree"',
+        'ENGINE_SORTING_KEY "hour"',
+        '',
+      ].join('\n'),
+    );
+    const dev = await startDev({ project, port: 0, watch: false });
+    servers.push(dev);
+    expect(dev.initial.ok, JSON.stringify(dev.initial.diagnostics)).toBe(true);
+    const hourly = await sql(dev, 'SELECT hour, countMerge(events) AS events FROM hourly_events GROUP BY hour ORDER BY hour');
+    expect(hourly.body.meta).toEqual([
+      { name: 'hour', type: 'DateTime' },
+      { name: 'events', type: 'UInt64' },
+    ]);
+    expect(hourly.body.data.map((r: { events: number }) => r.events)).toEqual([1, 1, 1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { resourceName } from '../../project/project.js';
-import type { ColumnDef, DatasourceFile } from '../../syntax/datafile/ast.js';
+import type { ColumnDef, DatasourceFile, EngineDef } from '../../syntax/datafile/ast.js';
 import type { ChType } from '../../types/ast.js';
 import { parseType } from '../../types/parse.js';
 import { identifiersIn, splitTopLevel, unwrapKey } from '../../util/split.js';
@@ -26,7 +26,7 @@ export function resolveDatasource(file: DatasourceFile): { datasource: ResolvedD
     diagnostics.push(diagnostic('MK2007', 'SCHEMA declares no columns', { ...where, range: file.schemaRange }));
   }
 
-  const engine = resolveEngine(file, diagnostics);
+  const engine = resolveEngine(file.engine, file.path, diagnostics);
   const names = new Set(columns.map((c) => c.name));
   for (const [param, value] of Object.entries(file.engine.params)) {
     if (
@@ -69,7 +69,9 @@ function columnType(col: ColumnDef, file: string, diagnostics: Diagnostic[]): Ch
   return { kind: 'string' };
 }
 
-function resolveEngine(file: DatasourceFile, diagnostics: Diagnostic[]): ResolvedEngine {
+/** Interprets ENGINE and ENGINE_* settings (of a datasource, or of a materialized node that defines its target). */
+export function resolveEngine(engineDef: EngineDef, path: string, diagnostics: Diagnostic[]): ResolvedEngine {
+  const file = { engine: engineDef, path };
   const where = { file: file.path };
   const written = file.engine.type.trim();
   const kind = ENGINES.find((e) => e.toLowerCase() === written.replace(/\(\s*\)$/, '').toLowerCase());
