@@ -60,7 +60,7 @@ describe('/v0/sql', () => {
       payload: '',
     });
     expect([empty.statusCode, empty.json().error]).toEqual([400, 'The request body should contain a query']);
-    expect((await sql('SELECT 1 FORMAT Parquet')).statusCode).toBe(403);
+    expect((await sql('SELECT 1 FORMAT Pretty')).statusCode).toBe(403);
     const unknown = await sql('SELECT nope FROM sales');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatch(/nope/);
