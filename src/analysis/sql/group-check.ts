@@ -1,4 +1,5 @@
 import type * as A from '../../syntax/sql/ast.js';
+import { exprChildren } from '../../syntax/sql/children.js';
 import { printExpr } from '../../syntax/sql/print.js';
 import type { Scope } from './scope.js';
 
@@ -60,7 +61,7 @@ export function ungroupedColumns(s: A.Select, scope: Scope, isAggregate: (name: 
       if (!keyColumns.has(key)) out.push({ name: e.parts.join('.'), range: e.range });
       return;
     }
-    for (const child of childExprs(e)) visit(child, seen);
+    for (const child of exprChildren(e, { lambdas: false, windows: false })) visit(child, seen);
   };
   for (const item of s.items) if (item.kind !== 'star') visit(item, new Set());
   return out;
@@ -84,43 +85,5 @@ function hasAggregate(e: A.Expr, scope: Scope, isAggregate: (name: string) => bo
     const aliased = scope.aliases.get(e.parts[0]!);
     if (aliased) return hasAggregate(aliased, scope, isAggregate, new Set([...seen, e.parts[0]!]));
   }
-  return childExprs(e).some((c) => hasAggregate(c, scope, isAggregate, seen));
-}
-
-/** Sub-expressions, without entering subqueries. */
-function childExprs(e: A.Expr): A.Expr[] {
-  switch (e.kind) {
-    case 'call':
-      return [...e.args];
-    case 'binary':
-      return [e.left, e.right];
-    case 'unary':
-      return [e.operand];
-    case 'between':
-      return [e.expr, e.low, e.high];
-    case 'in':
-      return [e.expr, e.target];
-    case 'like':
-      return [e.expr, e.pattern];
-    case 'isNull':
-    case 'cast':
-    case 'alias':
-    case 'tupleAccess':
-      return [e.expr];
-    case 'case':
-      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.result]), ...(e.else ? [e.else] : [])];
-    case 'interval':
-      return [e.value];
-    case 'array':
-    case 'tuple':
-      return [...e.elements];
-    case 'map':
-      return e.entries.flatMap((x) => [x.key, x.value]);
-    case 'subscript':
-      return [e.expr, e.index];
-    case 'ternary':
-      return [e.cond, e.ifTrue, e.ifFalse];
-    default:
-      return [];
-  }
+  return exprChildren(e, { lambdas: false, windows: false }).some((c) => hasAggregate(c, scope, isAggregate, seen));
 }
