@@ -15,8 +15,11 @@ import { daysFromCivil, daysInMonth } from './civil.js';
 
 export { civilFromDays, daysFromCivil } from './civil.js';
 
-const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_RE =
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const UNIX_RE = /^-?\d+(?:\.(\d+))?$/;
+// Best-effort reads `DD/MM/YYYY` day first (`best_effort_us` would read month first).
+const DAY_FIRST_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?=$|[T ])/;
 
 function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -35,17 +38,17 @@ export function parseDateTimeText(text: string, timezone?: string): ParsedInstan
     const complement = (10n ** BigInt(frac.length) - BigInt(frac)).toString().padStart(frac.length, '0');
     return { seconds: Number(whole) - 1, fraction: complement };
   }
-  const m = DATETIME_RE.exec(s);
+  const m = DATETIME_RE.exec(s.replace(DAY_FIRST_RE, '$3-$2-$1'));
   if (!m) return undefined;
   const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const h = Number(m[4] ?? 0);
-  const mi = Number(m[5] ?? 0);
-  const sec = Number(m[6] ?? 0);
+  const mo = Number(m[3]);
+  const d = Number(m[4]);
+  const h = Number(m[5] ?? 0);
+  const mi = Number(m[6] ?? 0);
+  const sec = Number(m[7] ?? 0);
   if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
   const wall = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-  const zone = m[8];
+  const zone = m[9];
   let seconds: number;
   if (zone === undefined) seconds = timezone ? wallToUtc(wall, timezone) : wall;
   else if (zone === 'Z' || zone === 'z' || zone === 'UTC') seconds = wall;
@@ -54,22 +57,22 @@ export function parseDateTimeText(text: string, timezone?: string): ParsedInstan
     const off = Number(digits.slice(1, 3)) * 3600 + Number(digits.slice(3, 5) || 0) * 60;
     seconds = zone[0] === '-' ? wall + off : wall - off;
   }
-  return { seconds, fraction: m[7] ?? '' };
+  return { seconds, fraction: m[8] ?? '' };
 }
 
-/** Parses `YYYY-MM-DD` (or a date-time, keeping its date) into epoch days. */
+/**
+ * Parses `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD` (or a date-time, keeping its date) into epoch days.
+ * Other digit strings are rejected, as ClickHouse's Date text parser does ("value is too short"); a
+ * JSON number is a day number, but the caller handles that.
+ */
 export function parseDateText(text: string): number | undefined {
   const s = text.trim();
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    return validDate(y, mo, d) ? daysFromCivil(y, mo, d) : undefined;
-  }
-  // ClickHouse reads bare digits into Date as a day number (JSON numbers too).
-  if (/^\d+$/.test(s)) return Number(s);
-  return undefined;
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(s) ?? /^(\d{4})()(\d{2})(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[3]);
+  const d = Number(m[4]);
+  return validDate(y, mo, d) ? daysFromCivil(y, mo, d) : undefined;
 }
 
 /** Wall-clock seconds in `timezone` to UTC seconds; the second pass settles DST transitions. */

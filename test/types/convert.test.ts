@@ -163,3 +163,18 @@ describe('typeDefault', () => {
     expect(typeDefault(mustParseType(type))).toEqual(expected);
   });
 });
+
+describe('convertValue: date text as ClickHouse best-effort reads it (test/differential/ingest.test.ts)', () => {
+  const ok = (v: unknown, type: string) => convertValue(v, mustParseType(type));
+  it('reads YYYY/MM/DD and day-first DD/MM/YYYY date-times', () => {
+    expect(ok('2024/01/02 03:04:05', 'DateTime')).toEqual({ ok: true, value: 1704164645 });
+    expect(ok('02/01/2024', 'DateTime')).toEqual({ ok: true, value: 1704153600 });
+    expect(ok('2024/01/02 03:04:05', 'DateTime64(3)')).toEqual({ ok: true, value: 1704164645000 });
+  });
+  it('reads YYYYMMDD and YYYY/MM/DD dates, and rejects other digit strings', () => {
+    expect(ok('20240102', 'Date')).toEqual({ ok: true, value: 19724 });
+    expect(ok('2024/01/02', 'Date')).toEqual({ ok: true, value: 19724 });
+    expect(ok('19724', 'Date').ok).toBe(false);
+    expect(ok(19724, 'Date')).toEqual({ ok: true, value: 19724 });
+  });
+});
