@@ -2,6 +2,7 @@ import { analyzeProject, type ProjectAnalysis } from '../analysis/project/check-
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/project.js';
 import { checkPipeSql } from '../workspace/check-sql.js';
+import { nodeDefinedTargets } from '../workspace/node-targets.js';
 import { type PreparedPipe, preparePipe } from '../workspace/pipe.js';
 
 export interface CompileCheck {
@@ -39,10 +40,18 @@ export function checkProject(project: Project, parseDiagnostics: readonly Diagno
     addAll(diagnostics, info.path);
     pipes.set(info.name, pipe);
   }
+  // Targets that classic materialized nodes define (ENGINE in the node) are tables like any other, as
+  // the build creates them; a view whose own SQL fails is then blamed once, by its pipe check below.
+  let datasources = analysis.datasources;
+  try {
+    datasources = [...datasources, ...nodeDefinedTargets(pipes, datasources).datasources];
+  } catch {
+    // A crash here resurfaces as the failing pipe's own check.
+  }
   for (const pipe of pipes.values()) {
     if (errors.has(pipe.file.path)) continue;
     try {
-      addAll(checkPipeSql(pipe, analysis.datasources, pipes).diagnostics, pipe.file.path);
+      addAll(checkPipeSql(pipe, datasources, pipes).diagnostics, pipe.file.path);
     } catch (error) {
       add(pipe.file.path, `crash: ${(error as Error).message}`);
     }

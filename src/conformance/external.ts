@@ -2,12 +2,13 @@ import type { Project } from '../project/project.js';
 import { resourceName } from '../project/project.js';
 import type { PipeFile } from '../syntax/datafile/ast.js';
 
-// Tables only a Tinybird workspace (or a ClickHouse server) has: mk cannot run what reads them.
-const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system)[`"]?\s*\.\s*[`"]?(\w+)/i;
+// Tables only a Tinybird workspace or organization (or a ClickHouse server) has: mk cannot run what
+// reads them. `organization.*` is the organization-wide twin of `tinybird.*` (usage across workspaces).
+const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]?\s*\.\s*[`"]?(\w+)/i;
 
 /**
  * Why each pipe needs a service mk does not emulate, by pipe path: sinks and exports (Kafka, S3, GCS),
- * and reads of `tinybird.*` / `system.*` tables, directly or through another such pipe (which
+ * and reads of `tinybird.*` / `organization.*` / `system.*` tables, directly or through another such pipe (which
  * then gives its reason).
  */
 export function externalPipes(project: Project): Map<string, string> {
