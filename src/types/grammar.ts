@@ -50,7 +50,10 @@ class TypeParser extends CstParser {
         ALT: () => {
           this.CONSUME(Identifier, { LABEL: 'settingName' });
           this.CONSUME2(Equals);
-          this.OR2([{ ALT: () => this.CONSUME3(NumberLit, { LABEL: 'settingValue' }) }, { ALT: () => this.CONSUME2(StringLit, { LABEL: 'settingValue' }) }]);
+          this.OR2([
+            { ALT: () => this.CONSUME3(NumberLit, { LABEL: 'settingValue' }) },
+            { ALT: () => this.CONSUME2(StringLit, { LABEL: 'settingValue' }) },
+          ]);
         },
       },
       {
@@ -92,7 +95,7 @@ export function toShape(cst: CstNode): TypeShape {
 function toArgShape(cst: CstNode): TypeArgShape {
   const c = cst.children;
   const setting = c.settingName?.[0] as IToken | undefined;
-  if (setting) return { kind: 'setting', name: setting.image, value: (c.settingValue?.[0] as IToken).image };
+  if (setting) return { kind: 'setting', name: setting.image, value: (c.settingValue as IToken[])[0]!.image };
   const strTok = c.StringLit?.[0] as IToken | undefined;
   if (strTok) {
     const num = c.NumberLit?.[0] as IToken | undefined;

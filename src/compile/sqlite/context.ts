@@ -76,7 +76,6 @@ export class CompileContext {
   /** Replaces markers with `?` in textual order and lists the values in that order. */
   finish(sql: string): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose (never in SQL text)
     const out = sql.replace(/\u0001(\d+)\u0002/g, (_, i: string) => {
       params.push(this.values[Number(i)]);
       return '?';
