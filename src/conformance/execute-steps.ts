@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import { T } from '../types/ast.js';
 import type { LocalWorkspace } from '../workspace/index.js';
 import { generateRows } from './generate.js';
+import type { SqlHints } from './hints.js';
 import { sampleParams } from './params.js';
 
 /** A materialized pipe as the runner sees it. */
@@ -55,7 +56,7 @@ export function ingestAll(
   ws: LocalWorkspace,
   store: Store,
   views: readonly View[],
-  options: { rows: number; now: number; vocabulary?: ReadonlyMap<string, readonly string[]> },
+  options: { rows: number; now: number; hints?: SqlHints },
 ) {
   const targets = new Set(views.map((v) => v.target));
   const triggers = new Set(views.map((v) => v.reads[0]));
@@ -65,7 +66,7 @@ export function ingestAll(
   const report: IngestReport[] = [];
   const blamed: [string, string][] = [];
   for (const ds of order) {
-    const generated = generateRows(ds, options.rows, options.now, options.vocabulary);
+    const generated = generateRows(ds, options.rows, options.now, options.hints);
     if (generated.skipped.length > 0) {
       report.push({
         name: ds.name,

@@ -2,18 +2,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Project, resourceName } from '../project/project.js';
 import type { Store } from '../store/index.js';
 import { buildWorkspace, type LocalWorkspace, openWorkspaceStore } from '../workspace/index.js';
-import {
-  blame,
-  countRows,
-  firstError,
-  giveUp,
-  type IngestReport,
-  ingestAll,
-  noRowsReason,
-  runEndpoint,
-  type View,
-} from './execute-steps.js';
-import { literalVocabulary } from './vocabulary.js';
+import { blame, countRows, firstError, giveUp, type IngestReport, ingestAll, noRowsReason, runEndpoint } from './execute-steps.js';
+import { sqlHints } from './hints.js';
+import { materializedViews } from './views.js';
 
 export interface ExecuteOptions {
   readonly rows: number;
@@ -41,7 +32,7 @@ const tokenFor = (name: string) => `p.${name}`;
  */
 export async function executeProject(project: Project, exclude: ReadonlyMap<string, string>, options: ExecuteOptions): Promise<Execution> {
   const failed = new Map<string, string>(exclude);
-  const vocabulary = literalVocabulary(project);
+  const hints = sqlHints(project);
   const blameAll = (found: readonly Diagnostic[]) => blame(found, failed, dependencyExplainer(project, failed));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sub: Project = {
@@ -62,7 +53,7 @@ export async function executeProject(project: Project, exclude: ReadonlyMap<stri
       if (built === 'retry') continue;
       if (typeof built === 'string') return giveUp(sub, failed, built);
       const views = materializedViews(built);
-      const ingest = ingestAll(built, store, views, { ...options, vocabulary });
+      const ingest = ingestAll(built, store, views, { ...options, hints });
       if (ingest.blamed.length > 0) {
         for (const [path, message] of ingest.blamed) failed.set(path, message);
         continue;
@@ -138,27 +129,4 @@ function dependencyExplainer(project: Project, failed: ReadonlyMap<string, strin
     const reason = path === undefined ? undefined : failed.get(path);
     return reason === undefined ? message : `reads ${name}, which failed: ${reason.replace(/^(build|check): /, '')}`;
   };
-}
-
-function materializedViews(ws: LocalWorkspace): View[] {
-  const names = new Set(ws.resolvedDatasources.map((d) => d.name));
-  const views: View[] = [];
-  for (const pipe of ws.preparedPipes.values()) {
-    if (pipe.kind !== 'materialized') continue;
-    const target = pipe.file.nodes.find((n) => n.name === pipe.outputNode)?.datasource?.text;
-    if (!target) continue;
-    let sqls: string[];
-    try {
-      sqls = pipe.render({}, 'analyze').map((n) => n.sql);
-    } catch {
-      sqls = [];
-    }
-    const reads: string[] = [];
-    for (const sql of sqls) {
-      for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+`?([A-Za-z_][A-Za-z0-9_]*)`?/gi))
-        if (names.has(m[1]!) && !reads.includes(m[1]!)) reads.push(m[1]!);
-    }
-    views.push({ path: pipe.file.path, name: pipe.name, target, reads });
-  }
-  return views;
 }

@@ -1,3 +1,4 @@
+import type { JsonKeyHint } from './hints.js';
 import type { ValueContext } from './values.js';
 
 // Small vocabularies: few distinct values, so GROUP BY, joins and equality filters find matches.
@@ -38,23 +39,86 @@ const BY_NAME: readonly (readonly [RegExp, readonly string[]])[] = [
 export function stringFor(ctx: ValueContext): string {
   const name = ctx.column.toLowerCase();
   const { rng } = ctx;
-  const known = ctx.vocabulary?.get(ctx.column);
+  const hints = ctx.hints;
+  const known = hints?.literals.get(ctx.column);
   if (known && known.length > 0 && rng.next() < 0.4) return rng.pick(known);
+  // What the SQL does with the column outranks what its name suggests: a cast to a number needs digits,
+  // base64Decode needs base64, JSON functions need JSON text.
+  if (hints?.numericColumns.has(ctx.column)) return String(isId(ctx.column) ? rng.int(1, ids(ctx)) : rng.int(0, 100));
+  if (hints?.base64Columns.has(ctx.column)) return Buffer.from(JSON.stringify(jsonObject(ctx))).toString('base64');
+  if (hints?.jsonColumns.has(ctx.column)) return JSON.stringify(jsonObject(ctx));
   if (/json|payload|propert|attribute|metadata|extra|context|(^|_)data$|body|params|record/.test(name))
     return JSON.stringify(jsonObject(ctx));
   if (/timestamp|(^|_)(date|time|datetime)$|_at$|_date|_time|^date|^time/.test(name))
     return new Date(ctx.now - rng.int(0, 86_400_000)).toISOString().replace('T', ' ').slice(0, 19);
-  if (/uuid|guid/.test(name)) return `00000000-0000-4000-8000-${String(rng.int(1, 10)).padStart(12, '0')}`;
-  if (/(^|_)id$|id$|_ids?_|^id_|token|key|session|hash/.test(name) || /Id$/.test(ctx.column)) return `id_${rng.int(1, 10)}`;
+  if (/uuid|guid/.test(name)) return `00000000-0000-4000-8000-${String(rng.int(1, ids(ctx))).padStart(12, '0')}`;
+  if (isId(ctx.column)) return `id_${rng.int(1, ids(ctx))}`;
   for (const [re, words] of BY_NAME) if (re.test(name)) return rng.pick(words);
   return rng.pick(['alpha', 'beta', 'gamma', 'delta', 'epsilon']);
 }
 
-/** A small JSON object with the keys real payloads tend to have (for JSON columns and *_json strings). */
+const ids = (ctx: ValueContext) => ctx.distinct ?? 10;
+
+function isId(column: string): boolean {
+  return /(^|_)id$|id$|_ids?_|^id_|token|key|session|hash/.test(column.toLowerCase()) || /Id$/.test(column);
+}
+
+/**
+ * A small JSON object with the keys real payloads tend to have (for JSON columns and *_json strings),
+ * plus every key the project's SQL reads out of JSON text, with a value its use accepts.
+ */
 export function jsonObject(ctx: ValueContext): Record<string, unknown> {
+  const object = baseObject(ctx);
+  // Shorter paths first, so a nested key the SQL reads (`a.b`) wins over a flat read of its parent (`a`).
+  const keys = [...(ctx.hints?.jsonKeys ?? [])].sort((a, b) => a.path.length - b.path.length);
+  for (const key of keys) placeKey(object, key.path, jsonKeyValue(key.hint, key.path.at(-1)!, ctx));
+  return object;
+}
+
+/** A value for a JSON key the SQL reads, shaped by how it reads it. */
+export function jsonKeyValue(hint: JsonKeyHint, key: string, ctx: ValueContext): unknown {
+  const { rng } = ctx;
+  switch (hint) {
+    case 'datetime':
+      return new Date(ctx.now - rng.int(0, 86_400_000)).toISOString().replace('T', ' ').slice(0, 19);
+    case 'int':
+      return rng.int(0, 100);
+    case 'float':
+      return Math.round(rng.next() * 10_000) / 100;
+    case 'bool':
+      return rng.next() < 0.5;
+    case 'array':
+      return [rng.pick(['a', 'b', 'c'])];
+    case 'string': {
+      // By the key's name, without the JSON hints: a key named like a payload must not nest forever.
+      const { hints, ...rest } = ctx;
+      return stringFor({
+        ...rest,
+        column: key,
+        ...(hints ? { hints: { ...hints, jsonKeys: [], jsonColumns: new Set(), base64Columns: new Set() } } : {}),
+      });
+    }
+  }
+}
+
+/** Sets a nested key, making objects of what lies on the way (what the SQL reads wins over the base object). */
+export function placeKey(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let here = target;
+  for (const [i, key] of path.entries()) {
+    if (i === path.length - 1) {
+      here[key] = value;
+      return;
+    }
+    const next = here[key];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) here[key] = {};
+    here = here[key] as Record<string, unknown>;
+  }
+}
+
+function baseObject(ctx: ValueContext): Record<string, unknown> {
   const { rng } = ctx;
   return {
-    id: `id_${rng.int(1, 10)}`,
+    id: `id_${rng.int(1, ids(ctx))}`,
     name: rng.pick(['alpha', 'beta', 'gamma']),
     type: rng.pick(['page_hit', 'click']),
     value: rng.int(0, 100),

@@ -1,4 +1,5 @@
 import type { ChType } from '../types/ast.js';
+import type { SqlHints } from './hints.js';
 import { jsonObject, stringFor } from './strings.js';
 
 /** A seeded random source, so every run generates the same rows (mulberry32). */
@@ -32,8 +33,15 @@ export interface ValueContext {
   readonly rng: Rng;
   /** Epoch milliseconds that "now" means; dates fall in the 30 days before it, half in the last day. */
   readonly now: number;
-  /** Literals the project's SQL compares columns with, by column name (see vocabulary.ts). */
-  readonly vocabulary?: ReadonlyMap<string, readonly string[]>;
+  /** What the project's SQL expects of its data: compared literals, casts, JSON keys (see hints.ts). */
+  readonly hints?: SqlHints;
+  /** How many distinct values id-like columns take (10 by default: joins and GROUP BY find matches). */
+  readonly distinct?: number;
+}
+
+/** The number of distinct ids in `rows` generated rows: few enough to match, enough to spread over hash buckets. */
+export function distinctIds(rows: number): number {
+  return Math.max(10, Math.round(rows / 5));
 }
 
 /** Not generated: AggregateFunction states only come from materialized views. */
@@ -59,7 +67,7 @@ export function valueFor(t: ChType, ctx: ValueContext): unknown {
     case 'fixedstring':
       return rng.pick(['US', 'ES', 'DE', 'FR', 'GB', 'IN']).padEnd(t.length, 'X').slice(0, t.length);
     case 'uuid':
-      return uuid(rng.int(1, 10));
+      return uuid(rng.int(1, ctx.distinct ?? 10));
     case 'ipv4':
       return `192.168.${rng.int(0, 3)}.${rng.int(1, 254)}`;
     case 'ipv6':
@@ -92,8 +100,10 @@ export function valueFor(t: ChType, ctx: ValueContext): unknown {
 
 function intFor(bits: number, signed: boolean, ctx: ValueContext): number | string {
   const name = ctx.column.toLowerCase();
+  const known = ctx.hints?.numbers.get(ctx.column);
+  if (known && known.length > 0 && ctx.rng.next() < 0.4) return ctx.rng.pick(known);
   if (bits === 8 && !signed && /^(is|has|was|can)_|flag|bool|enabled|active|deleted/.test(name)) return ctx.rng.int(0, 1);
-  if (/(^|_)id$|Id$/.test(ctx.column)) return ctx.rng.int(1, 10);
+  if (/(^|_)id$|Id$/.test(ctx.column)) return ctx.rng.int(1, ctx.distinct ?? 10);
   const max = bits === 8 ? (signed ? 127 : 255) : 1000;
   const value = ctx.rng.int(signed ? -Math.min(max, 20) : 0, max);
   return bits > 64 ? String(value) : value;
