@@ -3,9 +3,10 @@ import { pipeKind } from '../analysis/project/check-pipe.js';
 import { type LoadResult, loadProject } from '../project/index.js';
 import { resourceName } from '../project/project.js';
 import { type CompileCheck, checkProject } from './compile-check.js';
-import { type Execution, executeProject } from './execute.js';
+import type { Execution } from './execute.js';
 import type { IngestReport } from './execute-steps.js';
 import { externalPipes } from './external.js';
+import { executeWithRetry } from './retry.js';
 import type { ProjectRoot } from './roots.js';
 
 /** One pipe's fate: checked at build time, then (endpoints and views) run on generated data. */
@@ -68,7 +69,7 @@ export async function runProject(root: ProjectRoot, options: RunOptions): Promis
   for (const [path, reason] of external) exclude.set(path, `external: ${reason}`);
   let run: Execution & { crash?: string };
   try {
-    run = await executeProject(project, exclude, options);
+    run = await executeWithRetry(project, exclude, options);
   } catch (error) {
     run = { ran: new Map<string, number>(), failed: new Map<string, string>(), ingest: [], crash: `crash: ${(error as Error).message}` };
   }
