@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { runCopy } from '../../workspace/copy.js';
 import { LocalWorkspace } from '../../workspace/index.js';
@@ -6,7 +5,7 @@ import { authorize } from '../auth.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { requestParams } from '../params.js';
-import type { JobBook } from './datasources-jobs.js';
+import { type JobBook, recordJob } from './datasources-jobs.js';
 
 /**
  * `POST /v0/pipes/<pipe>/copy[?param=value…]`: runs a copy pipe now (template parameters from the query
@@ -20,20 +19,12 @@ export function copyRoutes(app: FastifyInstance, host: Host, jobs: JobBook): voi
     if (!(ws instanceof LocalWorkspace)) return sendError(reply, 404, `The pipe '${name}' does not exist`);
     try {
       const result = runCopy(ws, name, requestParams(request).params);
-      const id = randomUUID();
-      const job = {
-        id,
-        job_id: id,
-        kind: 'copy',
-        status: 'done',
+      return recordJob(jobs, request, 'copy', {
         pipe: { name },
         datasource: { name: result.datasource },
         mode: result.mode,
         rows: result.rows,
-        created_at: new Date().toISOString(),
-      };
-      jobs.set(id, job);
-      return { ...job, job_url: `${request.protocol}://${request.headers.host ?? 'localhost'}/v0/jobs/${id}` };
+      });
     } catch (error) {
       return sendError(reply, statusOf(error), (error as Error).message);
     }

@@ -8,7 +8,7 @@ import { structuredBody } from '../body.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { copyRoutes } from './copy.js';
-import { type JobBook, jobsRoutes } from './datasources-jobs.js';
+import { type JobBook, jobsRoutes, recordJob } from './datasources-jobs.js';
 import { filePart } from './datasources-multipart.js';
 import { keepRawBody, looksLikeParquet, parquetUpload } from './datasources-parquet.js';
 
@@ -124,20 +124,8 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       const select = compileCondition(ws, name, condition)(ws.store.rowidView(name));
       if (f.dry_run === 'true') return { rows_to_be_deleted: ws.store.countRows(select) };
       const rows = ws.store.deleteRows(name, select);
-      const id = randomUUID();
-      const job = {
-        id,
-        job_id: id,
-        kind: 'delete_data',
-        status: 'done',
-        datasource: { name },
-        delete_condition: condition,
-        rows_affected: rows,
-        created_at: new Date().toISOString(),
-      };
-      jobs.set(id, job);
-      const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-      return { ...job, delete_id: id, job_url: `${base}/v0/jobs/${id}` };
+      const job = recordJob(jobs, request, 'delete_data', { datasource: { name }, delete_condition: condition, rows_affected: rows });
+      return { ...job, delete_id: job.id };
     });
   });
 }
