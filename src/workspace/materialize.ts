@@ -25,15 +25,10 @@ export interface Materialization {
  * Compiles a materialized pipe. Its trigger is the first datasource its FROM clauses read (ClickHouse
  * fires a view on inserts into its FROM table; joined tables do not trigger it).
  */
-export function prepareMaterialization(
-  pipe: PreparedPipe,
-  target: ResolvedDatasource,
-  datasources: readonly ResolvedDatasource[],
-  pipes: ReadonlyMap<string, PreparedPipe>,
-  catalogFor: (substitute: { name: string; sqliteName: string } | undefined) => Catalog,
-): { materialization?: Materialization; diagnostics: Diagnostic[] } {
+export function prepareMaterialization(...args: Parameters<typeof compileMaterialization>): ReturnType<typeof compileMaterialization> {
+  const pipe = args[0];
   try {
-    return compileMaterialization(pipe, target, datasources, pipes, catalogFor);
+    return compileMaterialization(...args);
   } catch (error) {
     // A view's template renders once, with defaults: a required parameter or error() makes it unusable.
     if (!(error instanceof TemplateError)) throw error;
