@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { discoverParameters, isTemplated, parseTemplate, renderTemplate } from '../../src/template/index.js';
-
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from '../helpers/shared.js';
 
 function pipeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { discoverParameters, parseTemplate } from '../../src/template/index.js';
+import { CORPUS } from '../helpers/shared.js';
 
 const discover = (text: string) => discoverParameters(parseTemplate(text).ast!);
 
@@ -57,7 +58,7 @@ describe('parameter discovery', () => {
   });
 
   test('real corpus pipe: TryGhost api_top_locations', () => {
-    const file = '/work/shared/corpus/TryGhost__Ghost/ghost/core/core/server/data/tinybird/endpoints/api_top_locations.pipe';
+    const file = `${CORPUS}/TryGhost__Ghost/ghost/core/core/server/data/tinybird/endpoints/api_top_locations.pipe`;
     const text = readFileSync(file, 'utf8');
     const sql = text.slice(text.indexOf('%', text.indexOf('SQL >')));
     const names = discover(sql.slice(0, sql.search(/\n\S/) >= 0 ? sql.search(/\n\S/) : undefined));

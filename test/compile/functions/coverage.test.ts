@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listFunctions, lookupFunction } from '../../../src/compile/functions/index.js';
+import { SHARED } from '../../helpers/shared.js';
 
 /** Names the SQL compiler handles itself (syntax, not library functions). */
 const COMPILER_HANDLED = new Set(['arrayJoin', 'notIn', 'in']);
@@ -14,7 +15,7 @@ interface Row {
 
 /** The §9 ranking of corpus-stats.md: every SQL function real pipes call, most used first. */
 function corpusRanking(): Row[] {
-  const text = readFileSync('/work/shared/spec/corpus-stats.md', 'utf8');
+  const text = readFileSync(`${SHARED}/spec/corpus-stats.md`, 'utf8');
   const section = text.slice(text.indexOf('## 9. ClickHouse SQL in pipe nodes'), text.indexOf('### 9.1'));
   const rows: Row[] = [];
   for (const line of section.split('\n')) {

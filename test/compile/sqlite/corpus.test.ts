@@ -7,12 +7,12 @@ import { registerFunctions } from '../../../src/compile/functions/index.js';
 import { type CatalogEntry, catalogOf, compilePipe, type NodeSql } from '../../../src/compile/sqlite/index.js';
 import { parseType } from '../../../src/types/parse.js';
 import { printType } from '../../../src/types/print.js';
+import { CORPUS } from '../../helpers/shared.js';
 
 /**
  * Compiler coverage over the corpus: every pipe whose nodes are all plain SQL is compiled against its
  * project's datasources (schemas read crudely) and the SQL is prepared on SQLite, which checks it.
  */
-const CORPUS = '/work/shared/corpus';
 
 function files(dir: string, ext: string): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSelect, printQuery } from '../../../src/syntax/sql/index.js';
+import { CORPUS } from '../../helpers/shared.js';
 
 function shape(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(shape);
@@ -18,7 +19,6 @@ function shape(x: unknown): unknown {
  * Grammar coverage over the real corpus: every `SQL >` block of every .pipe. Templated nodes (`%`) are
  * rendered crudely (`{{ … }}` → 1, `{% … %}` tags dropped), so their rate is reported apart.
  */
-const CORPUS = '/work/shared/corpus';
 
 function pipes(dir: string): string[] {
   const out: string[] = [];
