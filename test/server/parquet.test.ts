@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile } from '../../src/api/datasource.js';
 import { ADMIN, bearer, serveProject, type TestServer } from './helpers.js';
 
-const TYPED_PROJECT: Record<string, string> = {
-  'datasources/typed.datasource': `SCHEMA >
+// The same columns for the source and for the copy a Parquet file is replaced into.
+const TYPED_SCHEMA = `SCHEMA >
     \`id\` Int64,
     \`big\` UInt64,
     \`small\` Int8,
@@ -26,7 +26,10 @@ const TYPED_PROJECT: Record<string, string> = {
 
 ENGINE "MergeTree"
 ENGINE_SORTING_KEY "id"
-`,
+`;
+
+const TYPED_PROJECT: Record<string, string> = {
+  'datasources/typed.datasource': TYPED_SCHEMA,
   'fixtures/typed.ndjson': [
     {
       id: 1,
@@ -72,25 +75,7 @@ SQL >
 
 TYPE endpoint
 `,
-  'datasources/typed_copy.datasource': `SCHEMA >
-    \`id\` Int64,
-    \`big\` UInt64,
-    \`small\` Int8,
-    \`score\` Float64,
-    \`ratio\` Float32,
-    \`name\` String,
-    \`kind\` LowCardinality(String),
-    \`ok\` Bool,
-    \`day\` Date,
-    \`at\` DateTime,
-    \`at_ms\` DateTime64(3),
-    \`note\` Nullable(String),
-    \`maybe\` Nullable(Int32),
-    \`tags\` Array(String)
-
-ENGINE "MergeTree"
-ENGINE_SORTING_KEY "id"
-`,
+  'datasources/typed_copy.datasource': TYPED_SCHEMA,
   'datasources/landing.datasource': `SCHEMA >
     \`id\` Int64 \`json:$.payload.id\`,
     \`name\` String \`json:$.name\`,
