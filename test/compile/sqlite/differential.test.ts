@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerFunctions } from '../../../src/compile/functions/index.js';
 import { type CatalogEntry, catalogOf, compileSql } from '../../../src/compile/sqlite/index.js';
+import { openChdb } from '../../../src/engines/clickhouse/index.js';
 import { convertValue } from '../../../src/types/convert.js';
 import { storageClass } from '../../../src/types/encoding.js';
 import { formatValue } from '../../../src/types/format.js';
@@ -14,15 +14,10 @@ import { printType } from '../../../src/types/print.js';
  * Differential tests: the same query on ClickHouse (chdb, embedded) and on mk (compiled to SQLite), over
  * the same rows; data (as Tinybird's JSON output) and column types must agree.
  */
-type Chdb = { Session: new (path?: string) => { query(q: string, format?: string): string; cleanup(): void } };
-const chdb: Chdb | undefined = (() => {
-  try {
-    return createRequire(import.meta.url)('chdb') as Chdb;
-  } catch {
-    return undefined;
-  }
-})();
-
+// The project's ClickHouse client (src/engines/clickhouse): Tinybird's output settings, and it drains
+// chdb's buffer after a failed query.
+const opened = await openChdb({ settings: { output_format_json_named_tuples_as_objects: 1 } });
+const clickhouse = 'unavailable' in opened ? undefined : opened;
 const TABLES: Record<string, { columns: Record<string, string>; rows: Record<string, unknown>[] }> = {
   events: {
     columns: { id: 'UInt32', name: 'String', ts: 'DateTime', d: 'Date', n: 'Nullable(Int32)', tags: 'Array(String)', amount: 'Float64' },
@@ -145,21 +140,20 @@ const KNOWN: Record<string, string> = {
     'ClickHouse prints -0.0 as -0; the JSON number mk returns is 0',
 };
 
-const session = chdb ? new chdb.Session() : undefined;
-afterAll(() => session?.cleanup());
+afterAll(() => clickhouse?.close());
 
-describe.skipIf(!chdb)('differential: ClickHouse (chdb) vs mk', () => {
+describe.skipIf(!clickhouse)('differential: ClickHouse (chdb) vs mk', () => {
   const db = new Database(':memory:');
   registerFunctions(db);
   const entries: CatalogEntry[] = [];
   for (const [name, t] of Object.entries(TABLES)) {
     const cols = Object.entries(t.columns).map(([c, type]) => ({ name: c, type: mustParseType(type) }));
-    session!.query(
+    clickhouse!.exec(
       `CREATE TABLE ${name} (${Object.entries(t.columns)
         .map(([c, ty]) => `\`${c}\` ${ty}`)
         .join(', ')}) ENGINE = Memory`,
     );
-    session!.query(`INSERT INTO ${name} FORMAT JSONEachRow ${t.rows.map((r) => JSON.stringify(r)).join('\n')}`);
+    clickhouse!.insertJsonEachRow(name, t.rows);
     db.exec(`CREATE TABLE "ds_${name}" (${cols.map((c) => `"${c.name}"`).join(', ')})`);
     const insert = db.prepare(`INSERT INTO "ds_${name}" VALUES (${cols.map(() => '?').join(', ')})`);
     for (const r of t.rows) {
@@ -175,14 +169,9 @@ describe.skipIf(!chdb)('differential: ClickHouse (chdb) vs mk', () => {
     entries.push({ kind: 'table', name, sqliteName: `ds_${name}`, columns: cols });
   }
   const catalog = catalogOf(entries);
-  const SETTINGS =
-    'SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_denormals = 0, output_format_json_named_tuples_as_objects = 1';
 
   it.each(QUERIES)('%s', (sql) => {
-    const ch = JSON.parse(session!.query(`${sql} ${SETTINGS}`, 'JSONCompact')) as {
-      meta: { name: string; type: string }[];
-      data: unknown[][];
-    };
+    const ch = clickhouse!.query(sql);
     const compiled = compileSql(sql, catalog, { now: new Date() });
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const q = compiled.query!;
