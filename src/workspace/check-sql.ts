@@ -47,5 +47,23 @@ export function checkPipeSql(
     return source ? remapRenderedDiagnostics([d], text, source, pipe.file.path)[0]! : { ...d, file: pipe.file.path };
   });
   const columns = compiled.query?.columns.map((c) => ({ name: c.name, type: printType(c.type) }));
-  return columns ? { diagnostics, columns } : { diagnostics };
+  const reported = firstFailingNodeOnly(diagnostics, pipe);
+  return columns ? { diagnostics: reported, columns } : { diagnostics: reported };
+}
+
+/**
+ * Later nodes read earlier ones, so an unknown column in node 1 resurfaces in every node after it.
+ * Report the errors of the first node that has any (and every warning); the rest are likely echoes,
+ * and come back on the next build if they are real.
+ */
+function firstFailingNodeOnly(diagnostics: readonly Diagnostic[], pipe: PreparedPipe): Diagnostic[] {
+  const nodeIndex = (d: Diagnostic) => {
+    const line = d.range?.start.line ?? 0;
+    const i = pipe.file.nodes.findIndex((n) => line >= n.range.start.line && line <= n.range.end.line);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const failing = diagnostics.filter((d) => d.severity === 'error').map(nodeIndex);
+  if (failing.length === 0) return [...diagnostics];
+  const first = Math.min(...failing);
+  return diagnostics.filter((d) => d.severity !== 'error' || nodeIndex(d) === first);
 }

@@ -15,8 +15,6 @@ export interface RelationSource {
   readonly sql: string;
   readonly columns: readonly CatalogColumn[];
   readonly engine?: TableEngine;
-  /** The source failed to compile (a node with errors): its columns may be missing. */
-  readonly incomplete?: boolean;
 }
 
 /** Resolves a FROM name (node, pipe, datasource) to a relation source, or explains why not. */

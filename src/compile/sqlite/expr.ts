@@ -163,8 +163,7 @@ function compileColumn(e: A.ColumnRef, env: ExprEnv): Emitted {
     if (sub) return sub;
   }
   if (!found.ok) {
-    // Reading a relation whose columns are unknown (a failed node, an unknown table) only echoes its error.
-    if (!env.scope.seesIncomplete()) env.ctx.report(found.code, found.message, e.range);
+    env.ctx.report(found.code, found.message, e.range);
     return NULL_EMITTED;
   }
   const b = found.binding;

@@ -39,14 +39,8 @@ export function compileFrom(t: A.TableExpr, env: ExprEnv, anyBy?: readonly strin
   }
 }
 
-function addRelation(
-  scope: Scope,
-  qualifiers: string[],
-  sqlAlias: string,
-  columns: readonly CatalogColumn[],
-  incomplete = false,
-): Relation {
-  const rel: Relation = { qualifiers, sqlAlias, columns, outerJoined: false, hidden: new Set(), ...(incomplete ? { incomplete } : {}) };
+function addRelation(scope: Scope, qualifiers: string[], sqlAlias: string, columns: readonly CatalogColumn[]): Relation {
+  const rel: Relation = { qualifiers, sqlAlias, columns, outerJoined: false, hidden: new Set() };
   scope.relations.push(rel);
   return rel;
 }
@@ -64,12 +58,12 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
   if (!source) {
     const hint = didYouMean(name, env.ctx.env.names());
     env.ctx.report('MK4102', `Unknown table '${name}'.${hint}`.replace(/\.$/, ''), t.range);
-    addRelation(env.scope, [alias], alias, [], true);
+    addRelation(env.scope, [alias], alias, []);
     return `(SELECT NULL) AS ${q(alias)}`;
   }
   // ClickHouse still knows an aliased table by its own name: `FROM stats AS s … stats.average`.
   const own = [...new Set([name, t.parts[t.parts.length - 1]!])];
-  addRelation(env.scope, t.alias ? [t.alias, ...own] : [alias, ...own], alias, source.columns, source.incomplete);
+  addRelation(env.scope, t.alias ? [t.alias, ...own] : [alias, ...own], alias, source.columns);
   if (t.sample) env.ctx.report('MK4201', 'SAMPLE is ignored: mk reads every row', t.range, 'warning');
   const rows = t.final && source.engine && /Replacing/i.test(source.engine.kind) ? finalSql(source, env, t) : source.sql;
   return `${onePer(rows, anyBy, source.columns)} AS ${q(alias)}`;

@@ -49,10 +49,6 @@ class Program implements RelationEnv {
     return last ? this.node(entry.name, entry.nodes, last.name, range) : undefined;
   }
 
-  private errorCount(): number {
-    return this.ctx.diagnostics.filter((d) => d.severity === 'error').length;
-  }
-
   names(): Iterable<string> {
     const current = this.stack[this.stack.length - 1];
     return [...(current?.nodes.map((n) => n.name) ?? []), ...(this.catalog.names?.() ?? [])];
@@ -78,13 +74,11 @@ class Program implements RelationEnv {
         ...(node.mapPosition ? { mapPosition: node.mapPosition } : {}),
         ...(node.file ? { file: node.file } : {}),
       });
-      const errorsBefore = this.errorCount();
       this.ctx.diagnostics.push(...parsed.diagnostics);
       if (parsed.ast) {
         const r = compileQuery(parsed.ast, undefined, this.ctx);
         this.ctes.push({ name: q(key), body: r.sql });
-        const incomplete = this.errorCount() > errorsBefore;
-        source = { sql: q(key), columns: r.columns, ...(incomplete ? { incomplete } : {}) };
+        source = { sql: q(key), columns: r.columns };
       }
     } finally {
       this.ctx.file = savedFile;
