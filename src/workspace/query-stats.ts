@@ -5,7 +5,8 @@ import { mustParseType } from '../types/parse.js';
 
 /**
  * Tinybird's service data sources, `tinybird.pipe_stats_rt` (one row per endpoint request) and
- * `tinybird.datasources_ops_log` (one row per ingest), kept in plain SQLite tables of the store file
+ * `tinybird.datasources_ops_log` (one row per ingest; Events API appends that succeed are merged
+ * into one row per datasource a second, see service-log.ts), kept in plain SQLite tables of the store file
  * beside the datasources but outside the store's catalog, so deployments never plan, stage or drop
  * them. Rows are buffered and written once a second in one transaction: observability must not add
  * an fsync to every request.
@@ -81,6 +82,8 @@ export function serviceCatalogEntry(store: Store, name: string): CatalogEntry | 
 
 export class ServiceRecorder {
   private readonly buffers = new Map<ServiceTable, ServiceRow[]>();
+  /** Rows being merged until the next flush, by table and key (see recordMerged). */
+  private readonly merging = new Map<ServiceTable, Map<string, ServiceRow>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: Store) {
@@ -95,7 +98,26 @@ export class ServiceRecorder {
     list.push(row);
     this.buffers.set(t, list);
     if (list.length >= 5000) this.flush();
-    else if (!this.timer) {
+    else this.flushSoon();
+  }
+
+  /**
+   * Folds `row` into the one queued under `key` (`merge(queued, row)`), so a stream of small
+   * requests writes one row a second, not one each.
+   */
+  recordMerged(t: ServiceTable, key: string, row: ServiceRow, merge: (queued: ServiceRow, row: ServiceRow) => ServiceRow): void {
+    let rows = this.merging.get(t);
+    if (!rows) {
+      rows = new Map();
+      this.merging.set(t, rows);
+    }
+    const queued = rows.get(key);
+    rows.set(key, queued ? merge(queued, row) : row);
+    this.flushSoon();
+  }
+
+  private flushSoon(): void {
+    if (!this.timer) {
       this.timer = setTimeout(() => this.flush(), 1000);
       this.timer.unref();
     }
@@ -105,6 +127,8 @@ export class ServiceRecorder {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    for (const [t, rows] of this.merging) this.buffers.set(t, [...(this.buffers.get(t) ?? []), ...rows.values()]);
+    this.merging.clear();
     const pending = [...this.buffers].filter(([, rows]) => rows.length > 0);
     this.buffers.clear();
     if (pending.length === 0) return;

@@ -63,4 +63,17 @@ describe('service data sources', () => {
       { event_type: 'append-hfi', datasource_name: 'nope', result: 'error', rows: null, rows_quarantine: null },
     ]);
   });
+
+  it('merges successful Events API appends into one ops-log row per datasource a second', async () => {
+    const row = (product: string) => JSON.stringify({ tenant_id: 'initech', day: '2026-02-02', product, amount: 2 });
+    serviceRecorder(s.store).flush();
+    const before = await sql("SELECT count() AS n FROM tinybird.datasources_ops_log WHERE datasource_name = 'sales'");
+    for (const body of [row('pen'), `${row('ink')}\n${row('pad')}`, `${row('cup')}\n{"amount": "x"}`]) {
+      const r = await s.app.inject({ method: 'POST', url: '/v0/events?name=sales', headers: bearer(ADMIN), payload: body });
+      expect(r.statusCode).toBe(202);
+    }
+    const rows = await sql("SELECT result, rows, rows_quarantine FROM tinybird.datasources_ops_log WHERE datasource_name = 'sales'");
+    expect(rows.length).toBe(before[0].n + 1);
+    expect(rows).toContainEqual({ result: 'ok', rows: 4, rows_quarantine: 1 });
+  });
 });
