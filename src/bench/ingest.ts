@@ -7,12 +7,14 @@ import { rawInsert } from './ingest-baseline.js';
 import { post, runSingleEventLoad } from './ingest-client.js';
 import { batches, writeEvents } from './ingest-data.js';
 import { startBenchServer } from './ingest-server.js';
+import { runWrk, wrkAvailable } from './ingest-wrk.js';
 
 /**
- * `npm run bench -- ingest [--rows N] [--batch N] [--single N] [--big-mb N] [--concurrency N] [--repeat N]`:
+ * `npm run bench -- ingest [--rows N] [--batch N] [--single N] [--big-mb N] [--concurrency N] [--repeat N] [--client wrk|node]`:
  * 1. N marketing events over HTTP (`/v0/events?wait=true`) in batches to an in-process server, vs
  *    better-sqlite3 alone parsing and inserting the same file (the ratio's goal: ≥ 0.8);
- * 2. single-event requests over 10 connections (goal: ≥ 15,000 rows/s);
+ * 2. single-event requests over 10 connections (goal: ≥ 15,000 rows/s), from wrk when it is
+ *    installed (`apt-get install wrk`; see ingest-wrk.ts for why), else from a Node client;
  * 3. RSS while `mk datasource append` streams a large file (goal: flat — no growth with file size).
  * The last line printed is one JSON object of the figures.
  */
@@ -59,8 +61,11 @@ export async function run(args: readonly string[]): Promise<void> {
     const ratio = httpRate / rawRate;
     log(`  ratio mk / raw:          ${ratio.toFixed(2)} (goal ≥ 0.8)`);
 
-    const single = await singleEvents(join(dir, 'single'), singles, 10);
-    log(`  single events, 10 conns: ${fmt(single.rate)} rows/s (${fmt(singles)} requests; goal ≥ 15,000)`);
+    const client = args.includes('--client') ? args[args.indexOf('--client') + 1] : wrkAvailable() ? 'wrk' : 'node';
+    const single = client === 'wrk' ? await singleEventsFromWrk(join(dir, 'single')) : await singleEvents(join(dir, 'single'), singles, 10);
+    log(
+      `  single events, 10 conns: ${fmt(single.rate)} rows/s (${fmt(single.requests)} requests from ${client}${single.latency ?? ''}; goal ≥ 15,000)`,
+    );
 
     const figures = {
       rows,
@@ -69,6 +74,7 @@ export async function run(args: readonly string[]): Promise<void> {
       http_rows_per_s: Math.round(httpRate),
       ratio: Number(ratio.toFixed(3)),
       single_event_rows_per_s: Math.round(single.rate),
+      single_event_client: client,
       large_append_mb: memory.mb,
       large_append_rows_per_s: Math.round(memory.rows / memory.seconds),
       rss_before_mb: memory.rssBeforeMb,
@@ -104,13 +110,44 @@ async function batchesOverHttp(dir: string, file: string, batch: number, concurr
   return { rows: result.value, seconds: result.seconds };
 }
 
+interface SingleEventFigures {
+  readonly rate: number;
+  readonly requests: number;
+  readonly latency?: string;
+}
+
 /** Single-event requests from `connections` concurrent clients (in a worker thread). */
-async function singleEvents(dir: string, total: number, connections: number): Promise<{ rate: number }> {
+async function singleEvents(dir: string, total: number, connections: number): Promise<SingleEventFigures> {
   const server = await startBenchServer(dir);
   const load = await runSingleEventLoad({ url: server.url, token: server.token, total, connections });
   await server.close();
   if (Object.keys(load.statuses).some((s) => s !== '202')) throw new Error(`single events answered ${JSON.stringify(load.statuses)}`);
-  return { rate: total / load.seconds };
+  return { rate: total / load.seconds, requests: total };
+}
+
+/** Five seconds of wrk over 10 connections; every answered request's row must be in the table. */
+async function singleEventsFromWrk(dir: string): Promise<SingleEventFigures> {
+  const server = await startBenchServer(dir);
+  try {
+    const load = await runWrk(dir, server.url, server.token, 10, 5);
+    if (load.non2xx > 0) throw new Error(`${load.non2xx} single events were not answered with a 2xx`);
+    const landed = await countRows(server.url, server.token);
+    if (landed < load.requests) throw new Error(`wrk saw ${load.requests} answers but only ${landed} rows landed`);
+    return {
+      rate: load.requests / load.seconds,
+      requests: load.requests,
+      latency: `, p50 ${load.p50Ms.toFixed(2)} ms, p99 ${load.p99Ms.toFixed(2)} ms`,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function countRows(url: string, token: string): Promise<number> {
+  const res = await fetch(`${url}/v0/sql?q=${encodeURIComponent('SELECT count() AS n FROM marketing_events FORMAT JSON')}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return Number(((await res.json()) as { data: { n: number | string }[] }).data[0]!.n);
 }
 
 /** Streams a large NDJSON file through `mk datasource append`'s code path, sampling RSS. */
