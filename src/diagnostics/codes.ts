@@ -3,13 +3,14 @@
  * code (test/diagnostics/codes.test.ts keeps it complete).
  *
  * Ranges: MK1xxx datafile syntax, MK2xxx project structure, MK3xxx templates, MK4xxx SQL,
- * MK5xxx ingestion and storage, MK6xxx deployment.
+ * MK5xxx ingestion and storage, MK6xxx deployment, MK7xxx tests (`mk test`).
  */
 import { DATAFILE_CODES } from './codes/datafile.js';
 import { PROJECT_CODES } from './codes/project.js';
 import { SQL_CODES } from './codes/sql.js';
 import { STORE_CODES } from './codes/store.js';
 import { TEMPLATE_CODES } from './codes/template.js';
+import { TESTING_CODES } from './codes/testing.js';
 import type { CodeInfo } from './codes/types.js';
 
 export type { CodeInfo } from './codes/types.js';
@@ -20,6 +21,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   ...TEMPLATE_CODES,
   ...SQL_CODES,
   ...STORE_CODES,
+  ...TESTING_CODES,
 };
 
 export function codeInfo(code: string): CodeInfo | undefined {

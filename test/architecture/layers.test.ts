@@ -12,6 +12,8 @@ const RANK: Record<string, number> = {
   auth: 0,
   syntax: 1,
   types: 1,
+  // Reads and writes `tests/<pipe>.yaml` text; the api layer runs the tests.
+  testing: 1,
   project: 3,
   analysis: 4,
   template: 5,
@@ -38,10 +40,11 @@ const OWNERS: Record<string, readonly string[]> = {
   chokidar: ['dev'],
   chdb: ['engines'],
   '@clickhouse/client': ['engines'],
+  yaml: ['testing'],
 };
 
 /** Layers that must not touch the file system, the network or the process (pure transformations). */
-const PURE = new Set(['syntax', 'analysis', 'template', 'compile', 'types', 'ingest']);
+const PURE = new Set(['syntax', 'analysis', 'template', 'compile', 'types', 'ingest', 'testing']);
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
