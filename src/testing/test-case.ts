@@ -48,6 +48,6 @@ export function requote(query: string): string {
 
 /** Encodes one `--param k=v` pair for a test's `parameters`, escaping only what would split it. */
 export function encodeParam(key: string, value: string): string {
-  const escape = (s: string) => s.replace(/[%&=#+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${escape(key)}=${escape(value)}`;
+  const escapePart = (s: string) => s.replace(/[%&=#+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${escapePart(key)}=${escapePart(value)}`;
 }
