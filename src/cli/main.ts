@@ -11,6 +11,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
 import { registerSql } from './commands/sql.js';
+import { registerTest } from './commands/test.js';
 import { registerToken } from './commands/token.js';
 import { makeChalk, makePaint, note } from './output.js';
 import { VERSION } from './version.js';
@@ -23,6 +24,7 @@ export function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
   registerBuild(mk);
+  registerTest(mk);
   registerDev(mk);
   registerDeploy(mk);
   registerServe(mk);
