@@ -3,8 +3,16 @@ import type { FastifyReply } from 'fastify';
 /** Where Tinybird points template errors; sent as `documentation` beside the message. */
 const QUERY_PARAMETER_DOCS = 'https://www.tinybird.co/docs/forward/work-with-data/query-parameters';
 
+const messagesSent = new WeakMap<FastifyReply, string>();
+
+/** The error message a reply was sent with (for the ops log), if it was sent by sendError. */
+export function errorMessageSent(reply: FastifyReply): string | undefined {
+  return messagesSent.get(reply);
+}
+
 /** Sends Tinybird's error body: `{"error": "..."}` (plus any extra documented fields). */
 export function sendError(reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  messagesSent.set(reply, message);
   return reply
     .code(status)
     .header('content-type', 'application/json; charset=utf-8')

@@ -11,6 +11,7 @@ import { copyRoutes } from './copy.js';
 import { type JobBook, jobsRoutes, recordJob } from './datasources-jobs.js';
 import { filePart } from './datasources-multipart.js';
 import { keepRawBody, looksLikeParquet, parquetUpload } from './datasources-parquet.js';
+import { noteIngest } from './service-log.js';
 
 type Fields = Record<string, string | undefined>;
 
@@ -85,6 +86,7 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
                 ),
               }
             : {};
+        noteIngest(request, { ...result, import_id: importId });
         return { id: importId, import_id: importId, datasource: { name }, ...result, replace_id: replaceId, ...replaced, error: false };
       }
       const condition = mode === 'replace' ? f.replace_condition : f.append_condition;
@@ -93,6 +95,7 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
         : mode === 'replace'
           ? store.replace(name, input, options)
           : await store.appendAsync(name, input, options);
+      noteIngest(request, { ...result, import_id: importId });
       return { id: importId, import_id: importId, datasource: { name }, ...result, error: false };
     });
   });

@@ -4,6 +4,7 @@ import { authorize } from '../auth.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { type RateLimit, RateLimiter, rateLimitFromEnv } from './events-rate-limit.js';
+import { noteIngest } from './service-log.js';
 
 export interface EventsOptions {
   /** Per-datasource request limit; default from `MK_EVENTS_RATE_LIMIT`, else none. */
@@ -55,6 +56,7 @@ export function eventsRoutes(app: FastifyInstance, host: Host, options: EventsOp
         workspace instanceof LocalWorkspace
           ? await workspace.store.appendAsync(name, body, { durable })
           : await workspace.append(name, body);
+      noteIngest(request, result);
       return reply.code(query.wait === 'true' ? 200 : 202).send(result);
     } catch (error) {
       return sendError(reply, statusOf(error), (error as Error).message);
