@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uploadFile } from '../api/datasource.js';
 import { rawInsert } from './ingest-baseline.js';
-import { post, runSingleEventLoad } from './ingest-client.js';
+import { post } from './ingest-client.js';
 import { batches, writeEvents } from './ingest-data.js';
 import { startBenchServer } from './ingest-server.js';
-import { runWrk, wrkAvailable } from './ingest-wrk.js';
+import { type LoadClient, measureSingleEvents, type SingleEventFigures } from './ingest-single.js';
+import { wrkAvailable } from './ingest-wrk.js';
 
 /**
  * `npm run bench -- ingest [--rows N] [--batch N] [--single N] [--big-mb N] [--concurrency N] [--repeat N] [--client wrk|node]`:
@@ -61,11 +62,14 @@ export async function run(args: readonly string[]): Promise<void> {
     const ratio = httpRate / rawRate;
     log(`  ratio mk / raw:          ${ratio.toFixed(2)} (goal ≥ 0.8)`);
 
-    const client = args.includes('--client') ? args[args.indexOf('--client') + 1] : wrkAvailable() ? 'wrk' : 'node';
-    const single = client === 'wrk' ? await singleEventsFromWrk(join(dir, 'single')) : await singleEvents(join(dir, 'single'), singles, 10);
+    const client: LoadClient = args.includes('--client') ? (args[args.indexOf('--client') + 1] as LoadClient) : wrkAvailable() ? 'wrk' : 'node';
+    const single = await measureSingleEvents(join(dir, 'single'), client, singles, 10);
+    const latency = (f: SingleEventFigures) => (f.p50Ms === undefined ? '' : `, p50 ${f.p50Ms.toFixed(2)} ms, p99 ${f.p99Ms!.toFixed(2)} ms`);
     log(
-      `  single events, 10 conns: ${fmt(single.rate)} rows/s (${fmt(single.requests)} requests from ${client}${single.latency ?? ''}; goal ≥ 15,000)`,
+      `  single events, 10 conns: ${fmt(single.mk.rate)} rows/s (${fmt(single.mk.requests)} requests from ${client}${latency(single.mk)}; goal ≥ 15,000)`,
     );
+    log(`  bare node:http, same:    ${fmt(single.bare.rate)} requests/s (answers 202, stores nothing${latency(single.bare)})`);
+    log(`  ratio mk / bare:         ${(single.mk.rate / single.bare.rate).toFixed(2)}`);
 
     const figures = {
       rows,
@@ -73,7 +77,8 @@ export async function run(args: readonly string[]): Promise<void> {
       raw_rows_per_s: Math.round(rawRate),
       http_rows_per_s: Math.round(httpRate),
       ratio: Number(ratio.toFixed(3)),
-      single_event_rows_per_s: Math.round(single.rate),
+      single_event_rows_per_s: Math.round(single.mk.rate),
+      single_event_bare_http_per_s: Math.round(single.bare.rate),
       single_event_client: client,
       large_append_mb: memory.mb,
       large_append_rows_per_s: Math.round(memory.rows / memory.seconds),
@@ -108,46 +113,6 @@ async function batchesOverHttp(dir: string, file: string, batch: number, concurr
   agent.destroy();
   await server.close();
   return { rows: result.value, seconds: result.seconds };
-}
-
-interface SingleEventFigures {
-  readonly rate: number;
-  readonly requests: number;
-  readonly latency?: string;
-}
-
-/** Single-event requests from `connections` concurrent clients (in a worker thread). */
-async function singleEvents(dir: string, total: number, connections: number): Promise<SingleEventFigures> {
-  const server = await startBenchServer(dir);
-  const load = await runSingleEventLoad({ url: server.url, token: server.token, total, connections });
-  await server.close();
-  if (Object.keys(load.statuses).some((s) => s !== '202')) throw new Error(`single events answered ${JSON.stringify(load.statuses)}`);
-  return { rate: total / load.seconds, requests: total };
-}
-
-/** Five seconds of wrk over 10 connections; every answered request's row must be in the table. */
-async function singleEventsFromWrk(dir: string): Promise<SingleEventFigures> {
-  const server = await startBenchServer(dir);
-  try {
-    const load = await runWrk(dir, server.url, server.token, 10, 5);
-    if (load.non2xx > 0) throw new Error(`${load.non2xx} single events were not answered with a 2xx`);
-    const landed = await countRows(server.url, server.token);
-    if (landed < load.requests) throw new Error(`wrk saw ${load.requests} answers but only ${landed} rows landed`);
-    return {
-      rate: load.requests / load.seconds,
-      requests: load.requests,
-      latency: `, p50 ${load.p50Ms.toFixed(2)} ms, p99 ${load.p99Ms.toFixed(2)} ms`,
-    };
-  } finally {
-    await server.close();
-  }
-}
-
-async function countRows(url: string, token: string): Promise<number> {
-  const res = await fetch(`${url}/v0/sql?q=${encodeURIComponent('SELECT count() AS n FROM marketing_events FORMAT JSON')}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return Number(((await res.json()) as { data: { n: number | string }[] }).data[0]!.n);
 }
 
 /** Streams a large NDJSON file through `mk datasource append`'s code path, sampling RSS. */
