@@ -115,7 +115,9 @@ function printReport(report: TestReport, options: { json: boolean; update: boole
 function printFailure(r: TestResult, c: ReturnType<typeof makeChalk>): void {
   say(`  ${c.red('✗')} ${r.name} ${c.dim(`(${r.parameters === '' ? 'no parameters' : r.parameters})`)}: ${r.reason ?? 'failed'}`);
   if (r.expected === r.actual) return;
-  for (const line of collapseDiff(diffLines(r.expected, r.actual))) {
+  // Both sides ending in a newline (NDJSON) would show an empty last line as unchanged: leave it out.
+  const trim = r.expected.endsWith('\n') && r.actual.endsWith('\n') ? (s: string) => s.slice(0, -1) : (s: string) => s;
+  for (const line of collapseDiff(diffLines(trim(r.expected), trim(r.actual)))) {
     if (line.op === '…') say(c.dim(`      … ${line.skipped} unchanged line${line.skipped === 1 ? '' : 's'}`));
     else if (line.op === '-') say(c.red(`    - ${line.text}`));
     else if (line.op === '+') say(c.green(`    + ${line.text}`));
