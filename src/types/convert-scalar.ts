@@ -8,7 +8,8 @@ import { type ParsedInstant, parseDateText, parseDateTimeText } from './convert-
  *
  * `json` mode takes JSON values as NDJSON delivers them and is strict about JSON types the way
  * Tinybird's importer is: `"3"` for an Int16 goes to quarantine (Tinybird's quarantine guide shows
- * exactly that row quarantined). `text` mode takes CSV fields, where everything is text.
+ * exactly that row quarantined), except quoted digits for 64-bit integers (see intConv). `text` mode
+ * takes CSV fields, where everything is text.
  */
 export const FAIL: unique symbol = Symbol('convert-fail');
 export type Fail = typeof FAIL;
@@ -29,6 +30,9 @@ function intConv(t: { bits: number; signed: boolean }, mode: ConvertMode): Conv 
   const nmin = Number(min);
   const nmax = Number(max);
   const small = t.bits <= 32;
+  // 64-bit integers also come quoted in JSON: JavaScript cannot hold them as numbers, and ClickHouse's
+  // own JSON output quotes them by default (output_format_json_quote_64bit_integers=1).
+  const quoted = mode === 'text' || t.bits === 64;
   return (v) => {
     let b: bigint;
     if (typeof v === 'number') {
@@ -36,13 +40,13 @@ function intConv(t: { bits: number; signed: boolean }, mode: ConvertMode): Conv 
       if (small) return v >= nmin && v <= nmax ? v : FAIL;
       b = BigInt(v);
     } else if (typeof v === 'bigint') b = v;
-    else if (mode === 'text' && typeof v === 'string' && INT_TEXT.test(v)) b = BigInt(v);
+    else if (quoted && typeof v === 'string' && INT_TEXT.test(v)) b = BigInt(v);
     else return FAIL;
     if (b < min || b > max) return FAIL;
     if (big) return b.toString();
+    // UInt64 above Int64's max is stored two's complement (src/types/encoding.ts): 2^64 - 1 as -1.
+    if (b > 9223372036854775807n) return BigInt.asIntN(64, b);
     const n = Number(b);
-    // UInt64 above Int64's max cannot be a SQLite INTEGER; REAL keeps order at the cost of precision.
-    if (b > 9223372036854775807n) return n;
     return Number.isSafeInteger(n) ? n : b;
   };
 }

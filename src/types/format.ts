@@ -32,6 +32,14 @@ export function compileFormatter(type: ChType): Formatter {
 const toNumber = (s: unknown): OutputValue =>
   s === null || s === undefined ? null : typeof s === 'bigint' ? (Number.isSafeInteger(Number(s)) ? Number(s) : s) : (s as number);
 
+/** A stored UInt64 (two's complement: -1 is 2^64 - 1) as its unsigned value. */
+const toUnsigned = (s: unknown): OutputValue => {
+  if (typeof s === 'bigint') return s < 0n ? BigInt.asUintN(64, s) : toNumber(s);
+  // Inside JSON text a stored-negative value arrives as a double (exact only to 2^53).
+  if (typeof s === 'number' && s < 0) return s + 2 ** 64;
+  return toNumber(s);
+};
+
 /** Formatters over values as they sit inside JSON text (composites already parsed). */
 function embedded(t: ChType): Formatter {
   switch (t.kind) {
@@ -39,6 +47,7 @@ function embedded(t: ChType): Formatter {
     case 'lowcardinality':
       return embedded(t.inner);
     case 'int':
+      if (t.bits === 64 && !t.signed) return toUnsigned;
       return t.bits > 64 ? (s) => (s === null ? null : BigInt(s as string)) : toNumber;
     case 'float':
     case 'decimal':

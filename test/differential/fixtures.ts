@@ -129,4 +129,37 @@ export const MARKETING: TableSpec = {
     .map((line) => JSON.parse(line) as Record<string, unknown>),
 };
 
-export const TABLES: readonly TableSpec[] = [EVENTS, USERS, EMPTY, MARKETING];
+/** UInt64 values on both sides of 2^63 (stored two's complement in mk), with a Nullable copy and a text key. */
+const U64_VALUES = [
+  0n,
+  1n,
+  100n,
+  9007199254740993n,
+  9223372036854775806n,
+  9223372036854775807n,
+  9223372036854775808n,
+  9223372036854775809n,
+  12345678901234567890n,
+  18446744073709551614n,
+  18446744073709551615n,
+  100n,
+];
+const U64: TableSpec = {
+  name: 'u64',
+  columns: [
+    ['k', 'UInt32'],
+    ['h', 'UInt64'],
+    ['n', 'Nullable(UInt64)'],
+    ['i', 'Int64'],
+    ['s', 'String'],
+  ],
+  rows: U64_VALUES.map((h, k) => ({
+    k,
+    h,
+    n: k % 3 === 0 ? null : h,
+    i: BigInt.asIntN(64, h),
+    s: `key-${k}`,
+  })),
+};
+
+export const TABLES: readonly TableSpec[] = [EVENTS, USERS, EMPTY, MARKETING, U64];

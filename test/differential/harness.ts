@@ -11,6 +11,7 @@ import { registerFunctions } from '../../src/compile/functions/index.js';
 import { catalogOf, compileSql } from '../../src/compile/sqlite/index.js';
 import { type ClickHouse, type ClickHouseUnavailable, openChdb } from '../../src/engines/clickhouse/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { jsonTextOf } from '../../src/types/convert.js';
 import { mustParseType } from '../../src/types/parse.js';
 import type { TableSpec } from './fixtures.js';
 
@@ -65,7 +66,8 @@ export class ChEngine {
 
   load(t: TableSpec): void {
     this.ch.exec(`CREATE TABLE ${t.name} (${t.columns.map(([n, ty]) => `\`${n}\` ${ty}`).join(', ')}) ENGINE = MergeTree ORDER BY tuple()`);
-    this.ch.insertJsonEachRow(t.name, t.rows);
+    // jsonTextOf writes bigint as bare digits (UInt64 beyond 2^53), which JSON.stringify cannot.
+    if (t.rows.length) this.ch.exec(`INSERT INTO ${t.name} FORMAT JSONEachRow\n${t.rows.map(jsonTextOf).join('\n')}`);
   }
 
   run(sql: string): Answer {

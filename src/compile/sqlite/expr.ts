@@ -4,6 +4,7 @@ import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { isJsonEncoded } from '../../types/encoding.js';
 import { typeDefault } from '../functions/index.js';
+import { integerConstant, isUInt64, storedU64 } from '../functions/uint64.js';
 import { compileSubscript, compileTupleAccess } from './access.js';
 import { compileCall } from './call.js';
 import { compileCast } from './cast.js';
@@ -54,6 +55,8 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   unary: (e, env) => {
     const x = compileExpr(e.operand, env);
     if (e.op === 'not') return { sql: `(NOT ${x.sql})`, type: lowCardinalityOf(wrap(T.uint8, x.type), [x]), ...agg(x) };
+    // -9223372036854775808 is an Int64 literal, not the negation of a UInt64 (which SQLite would overflow).
+    if (e.operand.kind === 'literal' && typeof e.operand.value === 'bigint') return compileLiteral(-e.operand.value, env);
     return { sql: `(-${x.sql})`, type: negateType(x.type), ...agg(x) };
   },
   between: (e, env) => compileBetween(e, env),
@@ -150,7 +153,9 @@ export function compileExpr(e: A.Expr, env: ExprEnv): Emitted {
 export function compileLiteral(value: A.Literal['value'], env: ExprEnv): Emitted {
   if (value === null) return NULL_EMITTED;
   const type = literalType(value);
-  if (typeof value === 'bigint') return { sql: env.ctx.bind(value), type, constant: Number(value) };
+  // A UInt64 literal ≥ 2^63 binds in the storage encoding (two's complement); its constant keeps the value.
+  if (typeof value === 'bigint')
+    return { sql: env.ctx.bind(isUInt64(type) ? storedU64(value) : value), type, constant: integerConstant(value) };
   if (typeof value === 'number' && !Number.isInteger(value)) return { sql: env.ctx.bind(value), type, constant: value };
   if (typeof value === 'number' && type.kind === 'float') return { sql: `CAST(${env.ctx.bind(value)} AS REAL)`, type, constant: value };
   return { sql: env.ctx.bind(value), type, constant: value };

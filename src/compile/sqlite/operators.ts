@@ -4,6 +4,7 @@ import { baseType, type ChType, T } from '../../types/ast.js';
 import { convertValue } from '../../types/convert.js';
 import { printType } from '../../types/print.js';
 import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
+import { integerConstant, isUInt64, mayBeHuge, u64CompareSql, u64ModuloSql, u64RealSql } from '../functions/uint64.js';
 import { EmitFailure } from './context.js';
 import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, lowCardinalityOf, wrap } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
@@ -35,7 +36,11 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   const cmp = COMPARE[e.op];
   if (cmp) {
     const [l, r] = coercePair(compileExpr(e.left, env), compileExpr(e.right, env), env);
-    return { sql: `(${l.sql} ${cmp} ${r.sql})`, type: lowCardinalityOf(wrap(T.uint8, l.type, r.type), [l, r]), ...aggAll([l, r]) };
+    return {
+      sql: u64CompareSql(cmp as '<', l, r) ?? `(${l.sql} ${cmp} ${r.sql})`,
+      type: lowCardinalityOf(wrap(T.uint8, l.type, r.type), [l, r]),
+      ...aggAll([l, r]),
+    };
   }
   const l = compileExpr(e.left, env);
   const r = compileExpr(e.right, env);
@@ -54,8 +59,11 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   if (e.op === '%' && r.constant === 0)
     env.ctx.report('MK4110', 'Division by zero: ClickHouse raises ILLEGAL_DIVISION for % 0', e.right.range);
   if (e.op === '%' && (isFloat(l.type) || isFloat(r.type))) {
-    return { sql: `(CAST(${l.sql} AS REAL) - ${r.sql} * CAST(CAST(${l.sql} AS REAL) / ${r.sql} AS INTEGER))`, type, ...both };
+    const [a, b] = [realSql(l), realSql(r)];
+    return { sql: `(${a} - ${b} * CAST(${a} / ${b} AS INTEGER))`, type, ...both };
   }
+  const mod = e.op === '%' ? u64ModuloSql(l, r) : undefined;
+  if (mod) return { sql: mod, type, ...both };
   return { sql: `(${l.sql} ${e.op} ${r.sql})`, type, ...both };
 }
 
@@ -65,9 +73,14 @@ const ARITHMETIC_NAMES: Record<string, string> = { '+': 'plus', '-': 'minus', '*
 
 /** `a / b` as ClickHouse's Float64 division. */
 export function divideSql(l: Emitted, r: Emitted): string {
-  if (typeof r.constant === 'number' && r.constant !== 0) return `(CAST(${l.sql} AS REAL) / ${r.sql})`;
-  return `(CASE WHEN ${r.sql} = 0 THEN (CASE WHEN ${l.sql} > 0 THEN 9e999 WHEN ${l.sql} < 0 THEN -9e999 END) ELSE CAST(${l.sql} AS REAL) / ${r.sql} END)`;
+  // A UInt64 side reads as unsigned (stored-negative values are ≥ 2^63).
+  const [a, b] = [mayBeHuge(l) ? u64RealSql(l) : l.sql, mayBeHuge(r) ? u64RealSql(r) : r.sql];
+  if (typeof r.constant === 'number' && r.constant !== 0) return `(CAST(${a} AS REAL) / ${b})`;
+  return `(CASE WHEN ${b} = 0 THEN (CASE WHEN ${a} > 0 THEN 9e999 WHEN ${a} < 0 THEN -9e999 END) ELSE CAST(${a} AS REAL) / ${b} END)`;
 }
+
+/** A number as REAL: CAST, or the unsigned reading of a UInt64. */
+const realSql = (x: Emitted) => (mayBeHuge(x) ? u64RealSql(x) : `CAST(${x.sql} AS REAL)`);
 
 const COERCIBLE = new Set(['date', 'date32', 'datetime', 'datetime64', 'int', 'float', 'decimal', 'bool', 'uuid', 'enum']);
 
@@ -79,7 +92,9 @@ export function coerceTo(x: Emitted, target: ChType, env: ExprEnv): Emitted {
   const r = convertValue(x.constant, base, { mode: 'text' });
   if (!r.ok) return x;
   const v = r.value as unknown;
-  return { sql: env.ctx.bind(v), type: base, constant: typeof v === 'bigint' ? Number(v) : (v as number) };
+  // The constant is the value itself: a UInt64 stored negative (two's complement) is ≥ 2^63.
+  const value = typeof v === 'bigint' ? integerConstant(isUInt64(base) ? BigInt.asUintN(64, v) : v) : (v as number);
+  return { sql: env.ctx.bind(v), type: base, constant: value };
 }
 
 function coercePair(l: Emitted, r: Emitted, env: ExprEnv): [Emitted, Emitted] {
@@ -114,11 +129,15 @@ export function compileBetween(e: A.Between, env: ExprEnv): Emitted {
   const [xl, low] = alignTimes(x, coerceTo(compileExpr(e.low, env), x.type, env));
   const [xh, high] = alignTimes(x, coerceTo(compileExpr(e.high, env), x.type, env));
   const not = e.negated ? 'NOT ' : '';
-  // Bounds of another time unit scale x differently on each side: BETWEEN is spelled out.
+  const ge = u64CompareSql('>=', xl, low);
+  const le = u64CompareSql('<=', xh, high);
+  // Bounds of another time unit scale x differently on each side, and UInt64 compares unsigned: BETWEEN is spelled out.
   const sql =
-    xl.sql === x.sql && xh.sql === x.sql
-      ? `(${x.sql} ${not}BETWEEN ${low.sql} AND ${high.sql})`
-      : `(${not}(${xl.sql} >= ${low.sql} AND ${xh.sql} <= ${high.sql}))`;
+    ge || le
+      ? `(${not}(${ge ?? `${xl.sql} >= ${low.sql}`} AND ${le ?? `${xh.sql} <= ${high.sql}`}))`
+      : xl.sql === x.sql && xh.sql === x.sql
+        ? `(${x.sql} ${not}BETWEEN ${low.sql} AND ${high.sql})`
+        : `(${not}(${xl.sql} >= ${low.sql} AND ${xh.sql} <= ${high.sql}))`;
   return { sql, type: T.uint8, ...aggAll([x, low, high]) };
 }
 

@@ -1,5 +1,6 @@
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, isNullable } from '../../types/ast.js';
+import { u64OrderKeys } from '../functions/uint64.js';
 import { compileExpr, type ExprEnv } from './expr.js';
 
 /**
@@ -16,5 +17,8 @@ export function orderTerm(o: A.OrderItem, env: ExprEnv, resolve?: (e: A.Expr) =>
   // Floats too: NaN (0/0) is stored as NULL and ClickHouse sorts NaN last.
   const mayBeNull = isNullable(x.type) || ['nothing', 'float'].includes(baseType(x.type).kind);
   const nulls = o.nulls === 'first' ? ' NULLS FIRST' : mayBeNull ? ' NULLS LAST' : '';
-  return `${x.sql}${dir}${nulls}`;
+  // A UInt64 that may be ≥ 2^63 (stored negative) sorts by sign first: `(x < 0), x`.
+  return u64OrderKeys(x)
+    .map((k) => `${k}${dir}${nulls}`)
+    .join(', ');
 }

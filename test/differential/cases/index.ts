@@ -7,6 +7,7 @@ import { LIBRARY } from './library.js';
 import { MARKETING_CASES } from './marketing.js';
 import { SCALARS } from './scalars.js';
 import { STRINGS } from './strings.js';
+import { UINT64 } from './uint64.js';
 
 export interface CaseGroup {
   readonly group: string;
@@ -24,4 +25,5 @@ export const GROUPS: readonly CaseGroup[] = [
   ERRORS,
   MARKETING_CASES,
   LIBRARY,
+  UINT64,
 ];

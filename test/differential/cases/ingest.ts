@@ -123,6 +123,13 @@ export const INGEST_CASES: readonly IngestTypeCases[] = [
   ints('UInt16', 0n, 65535n),
   ints('UInt32', 0n, 4294967295n),
   ints('UInt64', 0n, 18446744073709551615n),
+  // Both sides of 2^63, where mk's storage turns to two's complement.
+  {
+    type: 'UInt64',
+    values: ['9223372036854775807', '9223372036854775808', '12345678901234567890', '18446744073709551614', '"18446744073709551615"'],
+  },
+  { type: 'Nullable(UInt64)', values: ['9223372036854775808', '18446744073709551615', '"9223372036854775808"', ...common] },
+  { type: 'Array(UInt64)', values: ['[1,9223372036854775807]', '[9223372036854775808,18446744073709551615]', '[]'] },
   {
     type: 'Float32',
     values: ['1.5', '0.1', '-0.0', '42', '3.4028235e38', '1e39', '1e-50', '"1.5"', '"nan"', '"inf"', 'true', '"abc"', ...common],

@@ -3,6 +3,7 @@ import { isJsonEncoded } from '../../../types/encoding.js';
 import { printType } from '../../../types/print.js';
 import { sqlLiteral } from '../define.js';
 import type { CallInfo, Combinator, EmitContext, EmittedArg } from '../types.js';
+import { mayBeHuge, u64RealSql } from '../uint64.js';
 import { type AggregateDef, emitHook } from './defs.js';
 import { type AggMods, aggCall, defaultSql } from './native.js';
 import { emptyResult, type Selector } from './udfs.js';
@@ -41,7 +42,7 @@ export function emitAggregate(plan: Plan, call: CallInfo, ctx: EmitContext): { s
 
   const { def } = plan;
   const ifCount = combs.filter((c) => c === 'If').length;
-  const args = call.args.slice(0, call.args.length - ifCount);
+  const args = unsignedKeys(def.name, call.args.slice(0, call.args.length - ifCount));
   const conds = call.args.slice(call.args.length - ifCount);
   if (args.length < def.minArgs || args.length > def.maxArgs) ctx.fail(`${def.name}: wrong number of arguments (${args.length})`);
   const isArray = combs.includes('Array');
@@ -87,7 +88,7 @@ export function emitAggregate(plan: Plan, call: CallInfo, ctx: EmitContext): { s
   let sql: string;
   if (useNative && def.native) {
     sql = def.native.direct(
-      args.map((a) => a.sql),
+      args.map((a) => (def.name === 'avg' && mayBeHuge(a) ? u64RealSql(a) : a.sql)),
       mods,
       valueType,
     );
@@ -175,6 +176,18 @@ export function parseAggName(fn: string): { name: string; params: (string | numb
     .filter((p) => p !== '')
     .map((p) => (Number.isFinite(Number(p)) ? Number(p) : p.replace(/^'(.*)'$/s, '$1')));
   return { name: m[1] as string, params };
+}
+
+/**
+ * argMax/argMin compare their key in JS, where a UInt64 stored negative (≥ 2^63) would rank low: the
+ * key goes as its 20-digit zero-padded text, which sorts as the unsigned numbers do.
+ */
+function unsignedKeys(name: string, args: readonly EmittedArg[]): readonly EmittedArg[] {
+  const key = args[1];
+  if ((name !== 'argMax' && name !== 'argMin') || !key || !mayBeHuge(key)) return args;
+  const text = `printf('%020llu', ${key.sql})`;
+  const sql = isNullable(key.type) ? `(CASE WHEN ${key.sql} IS NULL THEN NULL ELSE ${text} END)` : text;
+  return [args[0]!, { ...key, sql, type: isNullable(key.type) ? T.nullable(T.string) : T.string }, ...args.slice(2)];
 }
 
 function withParams(name: string, params: readonly (string | number)[]): string {

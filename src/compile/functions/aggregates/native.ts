@@ -1,6 +1,7 @@
 import type { ChType } from '../../../types/ast.js';
 import { baseType } from '../../../types/ast.js';
 import { sqlLiteral } from '../define.js';
+import { isUInt64, u64ExtremeArgs } from '../uint64.js';
 
 /** Modifiers an aggregate call carries into SQL: `-If` → FILTER, DISTINCT, a window, NULL-when-empty. */
 export interface AggMods {
@@ -58,12 +59,25 @@ export const NATIVE: Record<'count' | 'sum' | 'avg' | 'min' | 'max', NativeAgg> 
   max: extreme('max'),
 };
 
+/**
+ * min/max; over UInt64 the unsigned extreme: a UInt64 ≥ 2^63 is stored negative (src/types/encoding.ts),
+ * so max is the largest negative if there is one, else the largest value (min the other way round).
+ */
+function extremeCall(fn: 'min' | 'max', x: string, m: AggMods, r: ChType): string {
+  if (!isUInt64(r)) return aggCall(fn, [x], m);
+  const [some, all] = u64ExtremeArgs(fn, x);
+  return `COALESCE(${aggCall(fn, [some], m)}, ${aggCall(fn, [all], m)})`;
+}
+
 function extreme(fn: 'min' | 'max'): NativeAgg {
   return {
-    direct: (a, m, r) => (m.nullIfEmpty ? aggCall(fn, a, m) : `COALESCE(${aggCall(fn, a, m)}, ${defaultSql(r)})`),
+    direct: (a, m, r) => {
+      const sql = a.length === 1 ? extremeCall(fn, a[0]!, m, r) : aggCall(fn, a, m);
+      return m.nullIfEmpty ? sql : `COALESCE(${sql}, ${defaultSql(r)})`;
+    },
     state: (a, m) => `json_quote(${aggCall(fn, a, m)})`,
     merge: (s, m, r) => {
-      const sql = aggCall(fn, [`json_extract(${s}, '$')`], m);
+      const sql = extremeCall(fn, `json_extract(${s}, '$')`, m, r);
       return m.nullIfEmpty ? sql : `COALESCE(${sql}, ${defaultSql(r)})`;
     },
     mergeState: (s, m) => `json_quote(${aggCall(fn, [`json_extract(${s}, '$')`], m)})`,

@@ -2,16 +2,21 @@ import { type ChType, isNullable, T } from '../../../types/ast.js';
 import { scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
+import { mayBeHuge, u64ShiftRightSql } from '../uint64.js';
 import { intShape, wrapIntSql } from './int-wrap.js';
 
 const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
 const INT64 = { bits: 64, signed: true } as const;
-const BIT_COUNT = udf('ch_bit_count', (v: number | bigint, bits: number) => {
-  let x = BigInt.asUintN(Number(bits), typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
-  let n = 0;
-  for (; x > 0n; x >>= 1n) n += Number(x & 1n);
-  return n;
-});
+const BIT_COUNT = udf(
+  'ch_bit_count',
+  (v: number | bigint, bits: number) => {
+    let x = BigInt.asUintN(Number(bits), typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
+    let n = 0;
+    for (; x > 0n; x >>= 1n) n += Number(x & 1n);
+    return n;
+  },
+  { bigints: true },
+);
 
 /** ClickHouse's ResultOfBit: signed when either side is, the larger size (bitXor(Int8, UInt8) is Int8). */
 function bitType(types: readonly ChType[]): ChType {
@@ -44,7 +49,9 @@ function shift(name: string, op: '<<' | '>>'): FunctionDef {
     ret: ([a]) => (intShape(a as ChType) ? (a as ChType) : T.int64),
     emit: ([a, b]) => {
       const shape = shapeOf((a as EmittedArg).type);
-      return `CASE WHEN (${s(b)}) >= ${shape.bits} THEN 0 ELSE ${wrapIntSql(`(${s(a)}) ${op} (${s(b)})`, shape)} END`;
+      // SQLite's >> copies the sign bit: right for signed types, not for a UInt64 stored negative.
+      const shifted = op === '>>' && mayBeHuge(a as EmittedArg) ? u64ShiftRightSql(s(a), s(b)) : `(${s(a)}) ${op} (${s(b)})`;
+      return `CASE WHEN (${s(b)}) >= ${shape.bits} THEN 0 ELSE ${wrapIntSql(shifted, shape)} END`;
     },
   });
 }

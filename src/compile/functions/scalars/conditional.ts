@@ -1,6 +1,7 @@
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { scalar, superType } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
+import { u64GreatestSql } from '../uint64.js';
 
 const sqls = (a: readonly EmittedArg[]) => a.map((x) => x.sql);
 const types = (a: readonly ChType[]) => a;
@@ -89,7 +90,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     min: 1,
     max: Infinity,
     ret: (a) => baseType(superType(a)),
-    emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : `max(${sqls(a).join(', ')})`),
+    emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : (u64GreatestSql('max', a) ?? `max(${sqls(a).join(', ')})`)),
   }),
   scalar({
     name: 'least',
@@ -97,7 +98,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     min: 1,
     max: Infinity,
     ret: (a) => baseType(superType(a)),
-    emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : `min(${sqls(a).join(', ')})`),
+    emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : (u64GreatestSql('min', a) ?? `min(${sqls(a).join(', ')})`)),
   }),
   scalar({ name: 'max2', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `max(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})` }),
   scalar({ name: 'min2', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `min(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})` }),

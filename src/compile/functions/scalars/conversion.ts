@@ -8,6 +8,7 @@ import { constString, scalar, typeLiteral } from '../define.js';
 import { lookupFunction } from '../registry.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
+import { mayBeHuge, u64RealSql, u64TextSql } from '../uint64.js';
 import { fitsIn, intShape, wrapIntSql, wrapIntValue } from './int-wrap.js';
 import { FLOAT_TEXT, TO_STRING } from './text-format.js';
 
@@ -63,7 +64,7 @@ const isText = (t: ChType) => ['string', 'fixedstring', 'enum', 'uuid', 'ipv4', 
 export function toStringSql(a: EmittedArg): string {
   const b = baseType(a.type);
   if (isText(a.type)) return a.sql;
-  if (b.kind === 'int') return `CAST(${a.sql} AS TEXT)`;
+  if (b.kind === 'int') return mayBeHuge(a) ? u64TextSql(a) : `CAST(${a.sql} AS TEXT)`;
   if (b.kind === 'float' || b.kind === 'decimal') return `${FLOAT_TEXT}(${a.sql})`;
   if (b.kind === 'date' || b.kind === 'date32') return `date((${a.sql}) * 86400, 'unixepoch')`;
   // Date-times print on the wall clock of their type's zone.
@@ -91,8 +92,9 @@ export function convertSql(a: EmittedArg, target: ChType, mode: 0 | 1 | 2 | 3, c
     case 'float':
     case 'decimal': {
       if (isText(a.type)) return `${TO_FLOAT}(${a.sql}, ${mode}, ${dflt})`;
-      if (t.kind === 'decimal') return `(CAST(CAST((${a.sql}) * ${10 ** t.scale} AS INTEGER) AS REAL) / ${10 ** t.scale})`;
-      return `CAST(${a.sql} AS REAL)`;
+      const x = mayBeHuge(a) ? u64RealSql(a) : a.sql;
+      if (t.kind === 'decimal') return `(CAST(CAST((${x}) * ${10 ** t.scale} AS INTEGER) AS REAL) / ${10 ** t.scale})`;
+      return `CAST(${x} AS REAL)`;
     }
     case 'string':
     case 'fixedstring':

@@ -7,6 +7,7 @@ import { MASK64, mul } from '../hash/u64.js';
 import { xxHash64 } from '../hash/xx.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
+import { storedU64 } from '../uint64.js';
 import { toStringSql } from './conversion.js';
 import { fnv63 } from './misc.js';
 
@@ -15,9 +16,8 @@ import { fnv63 } from './misc.js';
  * string's bytes; a number's little-endian bytes at its own width, or for cityHash64 ClickHouse's
  * intHash64 of them) and several arguments fold left with the algorithm's combine step.
  *
- * The result is UInt64; like every UInt64 in the storage encoding (src/types/encoding.ts), values above
- * Int64's max are REAL, exact in output to the double nearest (what ClickHouse's JSON shows when read as
- * a JS number) but not exact for arithmetic: `cityHash64(x) % 10` on such a value is not ClickHouse's.
+ * The result is UInt64, stored two's complement like every UInt64 (src/types/encoding.ts): exact, and
+ * `cityHash64(x) % 10` is ClickHouse's (src/compile/functions/uint64.ts reads the sign as 2^63).
  */
 type Algo = 'city' | 'sip' | 'xx';
 
@@ -84,9 +84,6 @@ function combine(algo: Algo, acc: bigint, h: bigint): bigint {
   return sipHash64(b);
 }
 
-/** A UInt64 in the storage encoding: INTEGER up to Int64's max, REAL above. */
-const storedUInt64 = (h: bigint): bigint | number => (h > 0x7fffffffffffffffn ? Number(h) : h);
-
 const HASH = udf(
   'ch_hash',
   (algo: Algo, kinds: string, ...values: unknown[]) => {
@@ -96,7 +93,7 @@ const HASH = udf(
       const h = hashOne(algo, values[i], ks[i] ?? 's');
       acc = acc === undefined ? h : combine(algo, acc, h);
     }
-    return storedUInt64(acc ?? 0n);
+    return storedU64(acc ?? 0n);
   },
   { bigints: true },
 );
@@ -145,7 +142,17 @@ const digest = (name: string, algo: string, bytes: number) =>
     emit: ([x]) => `${DIGEST}('${algo}', ${toStringSql(x as EmittedArg)})`,
   });
 
+const INT_HASH64 = udf(
+  'ch_int_hash64',
+  (v: unknown) => storedU64(intHash64(BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))))),
+  {
+    bigints: true,
+  },
+);
+
 export const HASHES: readonly FunctionDef[] = [
+  // intHash64 hashes the value as a UInt64: a negative Int8 reads as its 64-bit two's complement.
+  scalar({ name: 'intHash64', min: 1, max: 1, ret: T.uint64, emit: ([x]) => `${INT_HASH64}(${(x as EmittedArg).sql})` }),
   exact('cityHash64', 'city'),
   exact('sipHash64', 'sip'),
   exact('xxHash64', 'xx'),

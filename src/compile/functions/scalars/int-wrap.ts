@@ -18,22 +18,23 @@ export function fitsIn(from: IntType, to: IntType): boolean {
 
 /**
  * SQL wrapping a 64-bit SQLite integer to a ClickHouse integer type, two's complement as ClickHouse's
- * conversions and bit operations do: toUInt8(-1) = 255, toInt8(200) = -56. UInt64 beyond Int64's max
- * is REAL in the storage encoding (src/types/encoding.ts), so a negative becomes x + 2^64 as REAL.
+ * conversions and bit operations do: toUInt8(-1) = 255, toInt8(200) = -56. 64-bit targets keep the
+ * bits as they are: UInt64 is stored two's complement (src/types/encoding.ts), so toUInt64(-1) is -1
+ * in storage and 2^64 - 1 on output. Masking before the offset keeps the sum inside 64 bits.
  */
 export function wrapIntSql(sql: string, to: IntType): string {
   if (to.bits > 64) return sql;
-  if (to.bits === 64) return to.signed ? sql : `(CASE WHEN (${sql}) < 0 THEN (${sql}) + 18446744073709551616.0 ELSE (${sql}) END)`;
+  if (to.bits === 64) return sql;
   const mask = 2 ** to.bits - 1;
   if (!to.signed) return `((${sql}) & ${mask})`;
   const half = 2 ** (to.bits - 1);
-  return `((((${sql}) + ${half}) & ${mask}) - ${half})`;
+  return `(((((${sql}) & ${mask}) + ${half}) & ${mask}) - ${half})`;
 }
 
 /** A JS integer (number or bigint) wrapped to a ClickHouse integer type, in the storage encoding. */
 export function wrapIntValue(v: bigint, to: IntType): number | bigint {
   if (to.bits > 64) return v;
   const w = to.signed ? BigInt.asIntN(to.bits, v) : BigInt.asUintN(to.bits, v);
-  if (w > 9223372036854775807n) return Number(w);
+  if (w > 9223372036854775807n) return BigInt.asIntN(64, w);
   return Number.isSafeInteger(Number(w)) ? Number(w) : w;
 }

@@ -2,6 +2,7 @@ import { baseType, type ChType, T } from '../../../types/ast.js';
 import { constNumber, isNumeric, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
+import { u64IntDivSql } from '../uint64.js';
 
 /** Half-to-even on a value already scaled (what nearbyint does in the default rounding mode). */
 function halfEven(x: number): number {
@@ -86,6 +87,7 @@ export const MATH: readonly FunctionDef[] = [
     max: 2,
     ret: (a) => (baseType(a[0] ?? T.int64).kind === 'int' ? (baseType(a[0] as ChType) as ChType) : T.int64),
     emit: ([a, b]) =>
+      u64IntDivSql(a as EmittedArg, b as EmittedArg, false) ??
       `CASE WHEN (${(b as EmittedArg).sql}) = 0 THEN ${THROW}('Division by zero', 'ILLEGAL_DIVISION') ELSE CAST((${(a as EmittedArg).sql}) / (${(b as EmittedArg).sql}) AS INTEGER) END`,
   }),
   scalar({
@@ -94,6 +96,7 @@ export const MATH: readonly FunctionDef[] = [
     max: 2,
     ret: (a) => (baseType(a[0] ?? T.int64).kind === 'int' ? (baseType(a[0] as ChType) as ChType) : T.int64),
     emit: ([a, b]) =>
+      u64IntDivSql(a as EmittedArg, b as EmittedArg, true) ??
       `CASE WHEN (${(b as EmittedArg).sql}) = 0 THEN 0 ELSE CAST((${(a as EmittedArg).sql}) / (${(b as EmittedArg).sql}) AS INTEGER) END`,
   }),
   unary('exp', 'exp'),

@@ -4,12 +4,16 @@ import { dateAddSql, dateAddType } from '../dates/arith.js';
 import { scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
+import { mayBeHuge, u64ModuloSql, u64RealSql } from '../uint64.js';
 import { intShape } from './int-wrap.js';
 
 const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
 const THROW = udf('ch_throw_div', (msg: string) => {
   throw new ChError(String(msg), 'ILLEGAL_DIVISION');
 });
+
+/** An operand as a number for float arithmetic: a UInt64 reads unsigned. */
+const real = (a: EmittedArg | undefined) => (mayBeHuge(a as EmittedArg) ? u64RealSql(a as EmittedArg) : s(a));
 
 const nullableIf = (t: ChType, from: readonly ChType[]) => (from.some(isNullable) && !isNullable(t) ? T.nullable(t) : t);
 
@@ -84,7 +88,9 @@ export const OPERATORS: readonly FunctionDef[] = [
     nulls: 'custom',
     ret: ([a, b]) => moduloType(a as ChType, b as ChType),
     emit: ([a, b]) => {
-      if (!intShape((a as EmittedArg).type) || !intShape((b as EmittedArg).type)) return `mod(${s(a)}, ${s(b)})`;
+      if (!intShape((a as EmittedArg).type) || !intShape((b as EmittedArg).type)) return `mod(${real(a)}, ${real(b)})`;
+      const u = u64ModuloSql(a as EmittedArg, b as EmittedArg);
+      if (u) return `CASE WHEN (${s(b)}) = 0 THEN ${THROW}('Division by zero') ELSE ${u} END`;
       // Integer modulo by zero is an error in ClickHouse (Float64 gives nan). |a % b| < |b|: no wrapping.
       return `CASE WHEN (${s(b)}) = 0 THEN ${THROW}('Division by zero') ELSE ((${s(a)}) % (${s(b)})) END`;
     },
@@ -96,7 +102,7 @@ export const OPERATORS: readonly FunctionDef[] = [
     max: 2,
     ret: T.float64,
     emit: ([a, b]) => {
-      const [x, y] = [s(a), s(b)];
+      const [x, y] = [real(a), real(b)];
       return `CASE WHEN (${y}) = 0 THEN CASE WHEN (${x}) > 0 THEN 9e999 WHEN (${x}) < 0 THEN -9e999 END ELSE CAST(${x} AS REAL) / (${y}) END`;
     },
   }),
