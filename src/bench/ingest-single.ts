@@ -44,7 +44,14 @@ export async function measureSingleEvents(
   }
 }
 
-async function load(dir: string, client: LoadClient, url: string, token: string, total: number, connections: number): Promise<SingleEventFigures> {
+async function load(
+  dir: string,
+  client: LoadClient,
+  url: string,
+  token: string,
+  total: number,
+  connections: number,
+): Promise<SingleEventFigures> {
   if (client === 'wrk') {
     const run = await runWrk(dir, url, token, connections, 5);
     if (run.non2xx > 0) throw new Error(`${run.non2xx} single events were not answered with a 2xx`);

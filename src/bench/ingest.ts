@@ -62,9 +62,14 @@ export async function run(args: readonly string[]): Promise<void> {
     const ratio = httpRate / rawRate;
     log(`  ratio mk / raw:          ${ratio.toFixed(2)} (goal ≥ 0.8)`);
 
-    const client: LoadClient = args.includes('--client') ? (args[args.indexOf('--client') + 1] as LoadClient) : wrkAvailable() ? 'wrk' : 'node';
+    const client: LoadClient = args.includes('--client')
+      ? (args[args.indexOf('--client') + 1] as LoadClient)
+      : wrkAvailable()
+        ? 'wrk'
+        : 'node';
     const single = await measureSingleEvents(join(dir, 'single'), client, singles, 10);
-    const latency = (f: SingleEventFigures) => (f.p50Ms === undefined ? '' : `, p50 ${f.p50Ms.toFixed(2)} ms, p99 ${f.p99Ms!.toFixed(2)} ms`);
+    const latency = (f: SingleEventFigures) =>
+      f.p50Ms === undefined ? '' : `, p50 ${f.p50Ms.toFixed(2)} ms, p99 ${f.p99Ms!.toFixed(2)} ms`;
     log(
       `  single events, 10 conns: ${fmt(single.mk.rate)} rows/s (${fmt(single.mk.requests)} requests from ${client}${latency(single.mk)}; goal ≥ 15,000)`,
     );
