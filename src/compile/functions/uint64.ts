@@ -75,10 +75,11 @@ const U64_DIV = udf(
   { bigints: true },
 );
 
-/** A UInt64 as Float64: `x + 2^64` for the values stored negative. */
+/** A UInt64 as Float64, rounded once like ClickHouse's toFloat64. */
 export function u64RealSql(x: EmittedArg): string {
   if (!mayBeHuge(x)) return `CAST(${x.sql} AS REAL)`;
-  if (isSimpleSql(x.sql)) return `(CASE WHEN ${x.sql} < 0 THEN ${x.sql} + 18446744073709551616.0 ELSE CAST(${x.sql} AS REAL) END)`;
+  // Through the decimal text, which rounds once (x + 2^64.0 would round twice, off by an ulp).
+  if (isSimpleSql(x.sql)) return `(CASE WHEN ${x.sql} < 0 THEN CAST(printf('%llu', ${x.sql}) AS REAL) ELSE CAST(${x.sql} AS REAL) END)`;
   return `${U64_REAL}(${x.sql})`;
 }
 
