@@ -111,8 +111,9 @@ class KeepAliveConnection {
     const headEnd = this.buffered.indexOf('\r\n\r\n');
     if (headEnd < 0) return;
     const head = this.buffered.toString('latin1', 0, headEnd);
-    const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
-    const total = headEnd + 4 + length;
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1];
+    if (length === undefined) throw new Error(`the load client reads Content-Length answers only:\n${head}`);
+    const total = headEnd + 4 + Number(length);
     if (this.buffered.length < total) return;
     this.buffered = this.buffered.subarray(total);
     const waiting = this.waiting;

@@ -66,8 +66,9 @@ function startBareServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(202, { 'content-type': 'application/json; charset=utf-8' });
-      res.end('{"successful_rows":1,"quarantined_rows":0}');
+      const body = '{"successful_rows":1,"quarantined_rows":0}';
+      res.writeHead(202, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+      res.end(body);
     });
   });
   return new Promise((resolve) => {
