@@ -1,30 +1,99 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store } from '../../store/index.js';
+import { ApiError } from '../../util/api-error.js';
+import { LocalWorkspace } from '../../workspace/index.js';
+import { type Job, type JobFilter, jobLog, type NewJob } from '../../workspace/jobs.js';
 import { authorize } from '../auth.js';
-import { sendError } from '../errors.js';
+import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 
-/** Jobs started by this server (mk runs them at once, so every job is already `done`), by id. */
-export type JobBook = Map<string, Record<string, unknown>>;
-
 /**
- * Records a finished job (mk runs jobs at once) and returns it as Tinybird answers a job request:
- * `{id, job_id, kind, status: 'done', …, job_url}`.
+ * A job as Tinybird's Jobs API shows it: `{kind, id, job_id, status, created_at, updated_at,
+ * started_at?, is_cancellable, pipe_id?, pipe_name?, datasource?: {id, name}, error?, …, job_url}`
+ * (mk has no resource ids apart from names, so `pipe_id` and `datasource.id` are the names).
  */
-export function recordJob(jobs: JobBook, request: FastifyRequest, kind: string, fields: Record<string, unknown>): Record<string, unknown> {
-  const id = randomUUID();
-  const job = { id, job_id: id, kind, status: 'done', ...fields, created_at: new Date().toISOString() };
-  jobs.set(id, job);
-  return { ...job, job_url: `${request.protocol}://${request.headers.host ?? 'localhost'}/v0/jobs/${id}` };
+export function jobJson(job: Job, request: FastifyRequest): Record<string, unknown> {
+  return {
+    kind: job.kind,
+    id: job.id,
+    job_id: job.id,
+    status: job.status,
+    created_at: job.created_at,
+    updated_at: job.updated_at,
+    ...(job.started_at ? { started_at: job.started_at } : {}),
+    is_cancellable: job.status === 'waiting',
+    ...(job.pipe_name ? { pipe_id: job.pipe_name, pipe_name: job.pipe_name } : {}),
+    ...(job.datasource_name ? { datasource: { id: job.datasource_name, name: job.datasource_name } } : {}),
+    ...job.fields,
+    ...(job.error ? { error: job.error } : {}),
+    job_url: `${baseUrl(request)}/v0/jobs/${job.id}`,
+  };
 }
 
-/** `GET /v0/jobs/<id>`: the job record, as Tinybird's clients poll for it. */
-export function jobsRoutes(app: FastifyInstance, host: Host, jobs: JobBook): void {
+/** Records a job mk has already run (a delete), `done`, and answers it as Tinybird answers a job request. */
+export function recordJob(request: FastifyRequest, store: Store, kind: string, job: Omit<NewJob, 'status'>): Record<string, unknown> {
+  const log = jobLog(store);
+  const created = log.create(kind, { ...job, status: 'working' });
+  return jobJson(log.finish(created.id), request);
+}
+
+/**
+ * Tinybird's Jobs API over the store's job log (workspace/jobs.ts), so jobs outlive restarts:
+ * `GET /v0/jobs[?kind=&status=&pipe_name=&pipe_id=&created_after=&created_before=]` (newest first, the
+ * last 100, `{"jobs": […]}`), `GET /v0/jobs/<id>`, `POST /v0/jobs/<id>/cancel` (waiting jobs only; 400
+ * "Job is not in cancellable status" otherwise).
+ */
+export function jobsRoutes(app: FastifyInstance, host: Host): void {
+  app.get('/v0/jobs', async (request, reply) => {
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    const store = storeOf(host);
+    if (!store) return { jobs: [] };
+    const q = request.query as Record<string, string | undefined>;
+    const filter: JobFilter = {
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...((q.pipe_name ?? q.pipe_id) ? { pipe_name: q.pipe_name ?? q.pipe_id } : {}),
+      ...(q.created_after ? { created_after: q.created_after } : {}),
+      ...(q.created_before ? { created_before: q.created_before } : {}),
+    };
+    try {
+      return {
+        jobs: jobLog(store)
+          .list(filter)
+          .map((job) => jobJson(job, request)),
+      };
+    } catch (error) {
+      return sendError(reply, statusOf(error), (error as Error).message);
+    }
+  });
+
   app.get('/v0/jobs/:id', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
     const id = (request.params as { id: string }).id;
-    const job = jobs.get(id);
+    const job = storeOf(host) && jobLog(storeOf(host)!).get(id);
     if (!job) return sendError(reply, 404, `Job ${id} not found`);
-    return job;
+    return jobJson(job, request);
   });
+
+  app.post('/v0/jobs/:id/cancel', async (request, reply) => {
+    if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    const id = (request.params as { id: string }).id;
+    try {
+      const store = storeOf(host);
+      if (!store) throw new ApiError(404, `Job ${id} not found`);
+      return jobJson(jobLog(store).cancel(id), request);
+    } catch (error) {
+      return sendError(reply, statusOf(error), (error as Error).message);
+    }
+  });
+}
+
+/** The store behind the live workspace (the same file across deployments); none before the first one. */
+function storeOf(host: Host): Store | undefined {
+  const ws = host.current();
+  return ws instanceof LocalWorkspace ? ws.store : undefined;
+}
+
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 }

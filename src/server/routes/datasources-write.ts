@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../util/api-error.js';
 import { compileCondition } from '../../workspace/engines-condition.js';
 import { LocalWorkspace } from '../../workspace/index.js';
+import { truncateDatasources } from '../../workspace/jobs-truncate.js';
 import { authorize } from '../auth.js';
 import { structuredBody } from '../body.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { copyRoutes } from './copy.js';
-import { type JobBook, jobsRoutes, recordJob } from './datasources-jobs.js';
+import { jobsRoutes, recordJob } from './datasources-jobs.js';
 import { filePart } from './datasources-multipart.js';
 import { keepRawBody, looksLikeParquet, parquetUpload } from './datasources-parquet.js';
 import { noteIngest } from './service-log.js';
@@ -24,17 +25,18 @@ type Fields = Record<string, string | undefined>;
  *   matching rows). mk's `replace_part=begin|continue|commit` (+ `replace_id`) spreads one replace
  *   over several requests, staged until the commit swaps it in atomically (how `mk datasource
  *   replace` sends a file larger than one request);
- * - `POST /v0/datasources/<ds>/truncate`;
+ * - `POST /v0/datasources/<ds>/truncate`, with mk's `cascade=true` also every datasource its materialized
+ *   views feed, transitively (what `tb datasource truncate --cascade` does), and `dry_run=true` to only
+ *   list them (`to_be_truncated`); answers `{"status": "ok"}` (with cascade, `truncated: [names]` too);
  * - `POST /v0/datasources/<ds>/delete` with `delete_condition` (and `dry_run=true`): runs at once and
  *   answers with a finished job (`GET /v0/jobs/<id>`).
  * Conditions go through the SQL compiler (workspace/engines-condition.ts), never into SQL as text.
- * Also registers `GET /v0/jobs/<id>` and `POST /v0/pipes/<pipe>/copy` (copy.ts), which share the jobs.
+ * Also registers the Jobs API (datasources-jobs.ts) and the copy routes (copy.ts): every job lives in
+ * the store's job log (workspace/jobs.ts), so `GET /v0/jobs/<id>` finds any kind after a restart too.
  */
 export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
-  // Copy runs are jobs too: one book, so `GET /v0/jobs/<id>` finds either kind.
-  const jobs: JobBook = new Map();
-  jobsRoutes(app, host, jobs);
-  copyRoutes(app, host, jobs);
+  jobsRoutes(app, host);
+  copyRoutes(app, host);
 
   app.post('/v0/datasources', { preParsing: keepRawBody }, async (request, reply) => {
     const f = fields(request);
@@ -103,9 +105,15 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
   app.post('/v0/datasources/:name/truncate', async (request, reply) => {
     const name = (request.params as { name: string }).name;
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
+    const f = fields(request, true);
     return guarded(reply, async () => {
-      workspaceWith(host, name).store.truncate(name);
-      return { status: 'ok' };
+      const ws = workspaceWith(host, name);
+      const cascade = f.cascade === 'true';
+      const dryRun = f.dry_run === 'true';
+      const truncated = truncateDatasources(ws, name, { cascade, dryRun });
+      // Without mk's parameters the answer stays Tinybird's.
+      if (dryRun) return { status: 'ok', to_be_truncated: truncated };
+      return cascade ? { status: 'ok', truncated } : { status: 'ok' };
     });
   });
 
@@ -127,7 +135,10 @@ export function datasourcesWriteRoutes(app: FastifyInstance, host: Host): void {
       const select = compileCondition(ws, name, condition)(ws.store.rowidView(name));
       if (f.dry_run === 'true') return { rows_to_be_deleted: ws.store.countRows(select) };
       const rows = ws.store.deleteRows(name, select);
-      const job = recordJob(jobs, request, 'delete_data', { datasource: { name }, delete_condition: condition, rows_affected: rows });
+      const job = recordJob(request, ws.store, 'delete_data', {
+        datasource: name,
+        fields: { delete_condition: condition, rows_affected: rows },
+      });
       return { ...job, delete_id: job.id };
     });
   });
