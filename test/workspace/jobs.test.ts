@@ -21,7 +21,10 @@ afterEach(() => {
 /** A clock a minute further on each call, so creation order is visible in the timestamps. */
 function ticking(start = Date.UTC(2026, 0, 1)) {
   let t = start;
-  return () => new Date((t += 60_000));
+  return () => {
+    t += 60_000;
+    return new Date(t);
+  };
 }
 
 describe('the job log', () => {
