@@ -8,9 +8,14 @@ afterEach(async () => {
   server = undefined;
 });
 
+async function start(...args: Parameters<typeof startJobsServer>): Promise<JobsServer> {
+  server = await startJobsServer(...args);
+  return server;
+}
+
 describe('Jobs API', () => {
   it('lists copy runs and deletes newest first in Tinybird’s shape, and still after a restart', async () => {
-    const s = (server = await startJobsServer());
+    const s = await start();
     const copy = await s.request('POST', '/v0/pipes/on_demand/copy');
     expect(copy.status).toBe(200);
     const id = copy.body.id as string;
@@ -47,7 +52,7 @@ describe('Jobs API', () => {
   });
 
   it('cancels a waiting job, and answers 400 for one that already ran', async () => {
-    const s = (server = await startJobsServer());
+    const s = await start();
     const waiting = jobLog(s.store).create('copy', { pipe: 'nightly', datasource: 'copied' });
     const cancelled = await s.request('POST', `/v0/jobs/${waiting.id}/cancel`);
     expect(cancelled).toMatchObject({ status: 200, body: { id: waiting.id, status: 'cancelled', is_cancellable: false } });
@@ -60,13 +65,13 @@ describe('Jobs API', () => {
   });
 
   it('records a copy that fails as an error job and answers the error with its job_id', async () => {
-    const s = (server = await startJobsServer({
+    const s = await start({
       ...JOBS_PROJECT,
       'pipes/strict.pipe': copyPipe(
         undefined,
         "{% if not defined(day) %}{{ error('day is required', 400) }}{% end %} SELECT id, name FROM events",
       ),
-    }));
+    });
     const failed = await s.request('POST', '/v0/pipes/strict/copy');
     const [job] = jobLog(s.store).list();
     expect(failed).toEqual({ status: 400, body: { error: 'day is required', job_id: job?.id } });
@@ -78,7 +83,7 @@ describe('Jobs API', () => {
 
 describe('copy pause, resume and cancel', () => {
   it('pauses a scheduled copy until resumed, across a restart, answering the pipe with its schedule', async () => {
-    const s = (server = await startJobsServer());
+    const s = await start();
     const paused = await s.request('POST', '/v0/pipes/nightly/copy/pause');
     expect(paused).toMatchObject({
       status: 200,
@@ -100,7 +105,7 @@ describe('copy pause, resume and cancel', () => {
   });
 
   it('answers Tinybird’s errors: 404 unknown pipe, 403 not a copy pipe, 422 not scheduled', async () => {
-    const s = (server = await startJobsServer());
+    const s = await start();
     expect(await s.request('POST', '/v0/pipes/nope/copy/pause')).toEqual({
       status: 404,
       body: { error: "The pipe 'nope' does not exist" },
@@ -119,7 +124,7 @@ describe('copy pause, resume and cancel', () => {
   });
 
   it('cancel: cancels the pipe’s waiting jobs (not other pipes’) and pauses its schedule', async () => {
-    const s = (server = await startJobsServer());
+    const s = await start();
     const log = jobLog(s.store);
     const mine = [log.create('copy', { pipe: 'nightly' }), log.create('copy', { pipe: 'nightly' })];
     const other = log.create('copy', { pipe: 'on_demand' });

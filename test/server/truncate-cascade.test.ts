@@ -9,6 +9,11 @@ afterEach(async () => {
   server = undefined;
 });
 
+async function start(...args: Parameters<typeof startJobsServer>): Promise<JobsServer> {
+  server = await startJobsServer(...args);
+  return server;
+}
+
 const view = (sql: string, target: string) => `NODE v
 SQL >
     ${sql}
@@ -41,7 +46,7 @@ describe('truncate --cascade', () => {
   });
 
   it('truncates only the datasource without cascade=true, and the whole chain with it', async () => {
-    const s = (server = await startJobsServer(CHAIN));
+    const s = await start(CHAIN);
     expect(counts(s)).toEqual({ events: 3, by_id: 3, by_name: 3, other: 1 });
     expect(await s.request('POST', '/v0/datasources/events/truncate')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(counts(s)).toEqual({ events: 0, by_id: 3, by_name: 3, other: 1 });
