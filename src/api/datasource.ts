@@ -184,9 +184,21 @@ async function uploadParquet(options: UploadOptions, target: Target, totalBytes:
   };
 }
 
-/** `mk datasource truncate`. */
-export async function truncateDatasource(options: TargetOptions & { datasource: string }): Promise<void> {
-  await call(resolveTarget(options), `/v0/datasources/${encodeURIComponent(options.datasource)}/truncate`, { method: 'POST' });
+/**
+ * `mk datasource truncate [--cascade]`: the datasources emptied (with `cascade`, every one its
+ * materialized views feed too; with `dryRun`, the ones that would be, touching nothing).
+ */
+export async function truncateDatasource(
+  options: TargetOptions & { datasource: string; cascade?: boolean; dryRun?: boolean },
+): Promise<string[]> {
+  const q = new URLSearchParams();
+  if (options.cascade) q.set('cascade', 'true');
+  if (options.dryRun) q.set('dry_run', 'true');
+  const query = q.size > 0 ? `?${q}` : '';
+  const path = `/v0/datasources/${encodeURIComponent(options.datasource)}/truncate${query}`;
+  const body = await call<{ truncated?: string[]; to_be_truncated?: string[] }>(resolveTarget(options), path, { method: 'POST' });
+  // Without mk's cascade the answer names nothing (Tinybird's `{"status": "ok"}`).
+  return (options.dryRun ? body.to_be_truncated : body.truncated) ?? [options.datasource];
 }
 
 /** `mk datasource delete --sql-condition`: the rows deleted, or with dryRun the rows that would be. */

@@ -8,6 +8,7 @@ import { registerDeploy } from './commands/deploy.js';
 import { registerDev } from './commands/dev.js';
 import { registerEndpoint } from './commands/endpoint.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerJob } from './commands/job.js';
 import { registerLogin } from './commands/login.js';
 import { registerServe } from './commands/serve.js';
 import { registerSql } from './commands/sql.js';
@@ -35,6 +36,7 @@ export function program(): Command {
   registerToken(mk);
   registerDatasource(mk);
   registerCopy(mk);
+  registerJob(mk);
   return mk;
 }
 

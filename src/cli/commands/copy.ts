@@ -1,20 +1,60 @@
 import type { Command } from 'commander';
-import { jsonOption, projectOption } from '../options.js';
+import type { CopyPipeState } from '../../api/copy.js';
+import { makeChalk, printJson, say } from '../output.js';
 import type { TargetFlags } from './datasource.js';
+import { target } from './datasource.js';
+import { paintStatus, serverOptions, tableLines } from './job.js';
 
 export function registerCopy(mk: Command): void {
-  const copy = mk.command('copy').description('run copy pipes on the dev server (or --cloud)');
-  const run = copy
-    .command('run <pipe>')
-    .description('run a copy pipe now, writing its result to its TARGET_DATASOURCE')
-    .option('--param <key=value>', 'template parameter (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
-    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
-    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
-  projectOption(run);
-  jsonOption(run);
-  run.action(async (pipe: string, opts: TargetFlags & { param: string[] }) => {
+  const copy = mk.command('copy').description('run, list, pause and resume copy pipes on the dev server (or --cloud)');
+  serverOptions(
+    copy
+      .command('run <pipe>')
+      .description('run a copy pipe now, writing its result to its TARGET_DATASOURCE')
+      .option('--param <key=value>', 'template parameter (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[]),
+  ).action(async (pipe: string, opts: TargetFlags & { param: string[] }) => {
     const { runCopyCommand } = await import('../run-copy.js');
     process.exitCode = await runCopyCommand(pipe, opts);
   });
+  serverOptions(copy.command('ls').description('list copy pipes: target, schedule, paused or not, last run')).action(
+    async (opts: TargetFlags) => {
+      const { listCopyPipes } = await import('../../api/copy.js');
+      const pipes = await listCopyPipes(target(opts));
+      if (opts.json) return printJson(pipes);
+      if (pipes.length === 0) return say('No copy pipes');
+      const rows = pipes.map((p) => [p.name, p.copy_target_datasource, p.copy_mode, p.schedule.cron, scheduleState(p), lastRun(p)]);
+      for (const line of tableLines([['PIPE', 'TARGET', 'MODE', 'SCHEDULE', 'STATE', 'LAST RUN'], ...rows])) say(line);
+    },
+  );
+  const actions = {
+    pause: ['stop a copy pipe’s COPY_SCHEDULE from firing (until resumed, across restarts)', 'Paused'],
+    resume: ['let a paused COPY_SCHEDULE fire again', 'Resumed'],
+    cancel: ['cancel a scheduled copy pipe’s waiting jobs and pause its schedule', 'Cancelled'],
+  } as const;
+  for (const [action, [description, verb]] of Object.entries(actions) as [keyof typeof actions, (typeof actions)[keyof typeof actions]][]) {
+    serverOptions(copy.command(`${action} <pipe>`).description(description)).action(async (pipe: string, opts: TargetFlags) => {
+      const { copyAction } = await import('../../api/copy.js');
+      const state = await copyAction({ ...target(opts), pipe, action });
+      if (opts.json) return printJson(state);
+      const ok = makeChalk().green('✓');
+      if (action !== 'cancel') return say(`${ok} ${verb} ${pipe} (schedule ${state.schedule.cron}, ${state.schedule.status})`);
+      say(
+        `${ok} Cancelled ${state.cancelled_jobs?.length ?? 0} waiting job(s) of ${pipe}; its schedule is paused until mk copy resume ${pipe}`,
+      );
+      for (const job of state.not_cancelled_jobs ?? []) say(`  job ${job.id} is already running and runs to the end`);
+    });
+  }
+}
+
+function scheduleState(p: CopyPipeState): string {
+  const c = makeChalk();
+  if (p.schedule.status === 'paused') return c.yellow('paused');
+  return p.schedule.status === 'running' ? c.green('scheduled') : 'on demand';
+}
+
+function lastRun(p: CopyPipeState): string {
+  const job = p.last_job;
+  if (!job) return '-';
+  const detail = job.error ? `: ${job.error}` : typeof job.rows === 'number' ? `, ${job.rows} rows` : '';
+  return `${paintStatus(job.status)} ${job.created_at}${detail}`;
 }

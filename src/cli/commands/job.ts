@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { JobInfo } from '../../api/job.js';
+import { jsonOption, projectOption } from '../options.js';
+import { makeChalk, printJson, say } from '../output.js';
+import { type TargetFlags, target } from './datasource.js';
+
+/** `--cloud`, `--host`, `--token`, `--project`, `--json`, as every server command takes them. */
+export function serverOptions(cmd: Command): Command {
+  cmd
+    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
+    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
+    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
+  projectOption(cmd);
+  return jsonOption(cmd);
+}
+
+export function registerJob(mk: Command): void {
+  const job = mk.command('job').description('list, show and cancel jobs (copy runs, deletes) on the dev server (or --cloud)');
+  serverOptions(
+    job
+      .command('ls')
+      .description('list jobs, newest first (the last 100)')
+      .option('--kind <kind>', 'only jobs of this kind (copy, delete_data …)')
+      .option('-s, --status <status>', 'only jobs with this status (waiting, working, done, error, cancelled)')
+      .option('--pipe <pipe>', "only this pipe's jobs"),
+  ).action(async (opts: TargetFlags & { kind?: string; status?: string; pipe?: string }) => {
+    const { listJobs } = await import('../../api/job.js');
+    const jobs = await listJobs({
+      ...target(opts),
+      ...(opts.kind ? { kind: opts.kind } : {}),
+      ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.pipe ? { pipe: opts.pipe } : {}),
+    });
+    if (opts.json) return printJson(jobs);
+    if (jobs.length === 0) return say('No jobs');
+    const rows = jobs.map((j) => [j.id, j.kind, paintStatus(j.status), j.created_at, subject(j), outcome(j)]);
+    for (const line of tableLines([['ID', 'KIND', 'STATUS', 'CREATED (UTC)', 'ON', 'RESULT'], ...rows])) say(line);
+  });
+  serverOptions(job.command('show <id>').description("a job's details")).action(async (id: string, opts: TargetFlags) => {
+    const { getJob } = await import('../../api/job.js');
+    const found = await getJob({ ...target(opts), id });
+    if (opts.json) return printJson(found);
+    for (const [key, value] of Object.entries(found))
+      say(`${`${key}:`.padEnd(16)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  });
+  serverOptions(job.command('cancel <id>').description('cancel a waiting job (a running one runs to the end)')).action(
+    async (id: string, opts: TargetFlags) => {
+      const { cancelJob } = await import('../../api/job.js');
+      const cancelled = await cancelJob({ ...target(opts), id });
+      if (opts.json) return printJson(cancelled);
+      say(`${makeChalk().green('✓')} Job ${id} ${cancelled.status}`);
+    },
+  );
+}
+
+/** What a job worked on: its pipe and datasource. */
+function subject(job: JobInfo): string {
+  const ds = job.datasource?.name;
+  if (job.pipe_name) return ds ? `${job.pipe_name} → ${ds}` : job.pipe_name;
+  return ds ?? '';
+}
+
+function outcome(job: JobInfo): string {
+  if (job.error) return job.error.length > 60 ? `${job.error.slice(0, 57)}…` : job.error;
+  if (typeof job.rows === 'number') return `${job.rows} rows`;
+  if (typeof job.rows_affected === 'number') return `${job.rows_affected} rows deleted`;
+  return '';
+}
+
+/** A job status coloured for a terminal: done green, error red, waiting/working yellow. */
+export function paintStatus(status: string): string {
+  const c = makeChalk();
+  if (status === 'done') return c.green(status);
+  if (status === 'error') return c.red(status);
+  if (status === 'waiting' || status === 'working') return c.yellow(status);
+  return status;
+}
+
+/** Columns padded to their widest cell (colour codes do not count). */
+export function tableLines(rows: readonly (readonly string[])[]): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no width
+  const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
