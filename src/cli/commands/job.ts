@@ -78,7 +78,7 @@ export function paintStatus(status: string): string {
 
 /** Columns padded to their widest cell (colour codes do not count). */
 export function tableLines(rows: readonly (readonly string[])[]): string[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no width
+  // ANSI colour codes take no width.
   const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
   return rows.map((r) =>
