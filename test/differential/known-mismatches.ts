@@ -50,6 +50,12 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
     clickhouse: 'a:String [["9007199254741191"]]',
     mk: 'error: run: integer overflow',
   },
+  'SELECT uniq(h) AS a, uniqExact(n) AS b FROM u64': {
+    reason:
+      "uniq* run in a JS aggregate that better-sqlite3 calls with doubles (no safe-integer option for aggregates): 64-bit values that differ only below a double's precision collide (2^63 - 2 and 2^63 - 1; 2^63 and 2^63 + 1). Unrelated to the sign encoding: count(DISTINCT h) is exact",
+    clickhouse: 'a:UInt64,b:UInt64 [[11,7]]',
+    mk: 'a:UInt64,b:UInt64 [[9,6]]',
+  },
   'SELECT avg(h) AS a FROM u64': {
     reason: U64_AVG,
     clickhouse: 'a:Float64 [[1029557175040775700]]',

@@ -5,6 +5,8 @@ import type { ChType } from '../../types/ast.js';
 export interface CatalogColumn {
   readonly name: string;
   readonly type: ChType;
+  /** A query's output column known to hold values in [0, 2^63) (a count…); never set on stored columns. */
+  readonly small?: boolean;
 }
 
 /** The table engine, where it changes query results (FINAL on ReplacingMergeTree keeps the latest row per key). */

@@ -16,6 +16,8 @@ export interface ScalarSpec {
   /** `propagate` (default): a Nullable argument makes the result Nullable. `custom`: ret decides. */
   readonly nulls?: 'propagate' | 'custom';
   readonly kind?: 'scalar' | 'window';
+  /** The result is known in [0, 2^63) (a length, a position), or is for these arguments: see FunctionDef.small. */
+  readonly small?: true | ((args: readonly EmittedArg[]) => boolean);
 }
 
 /** Builds a scalar FunctionDef from a compact spec. */
@@ -29,6 +31,7 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     const out = types.some(isNullable) ? T.nullable(stripLowCardinality(t)) : t;
     return keepsLowCardinality(call.args) ? lowCardinalityOf(out) : out;
   };
+  const small = spec.small;
   return {
     name: spec.name,
     ...(spec.aliases ? { aliases: spec.aliases } : {}),
@@ -38,7 +41,13 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     maxArgs: spec.max ?? spec.min,
     returnType,
     emit: (call, ctx) => spec.emit(call.args, ctx, call),
+    ...(small ? { small: (call: CallInfo) => small === true || small(call.args) } : {}),
   };
+}
+
+/** `def` whose result is always in [0, 2^63) — a count, length, position or rank (see FunctionDef.small). */
+export function counting(def: FunctionDef): FunctionDef {
+  return { ...def, small: () => true };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface EmittedArg {
   readonly constant?: string | number | boolean | null;
   /** Set when the argument is a lambda (`x -> x * 2`): higher-order functions compile its body per element. */
   readonly lambda?: LambdaArg;
+  /** Known to lie in [0, 2^63) (a count, a length…): a UInt64 then needs no sign rewrite (see uint64.ts). */
+  readonly small?: boolean;
 }
 
 /**
@@ -59,6 +61,8 @@ export interface FunctionDef {
   returnType(call: CallInfo): ChType;
   /** SQLite SQL computing the result, in the storage encoding of the result type. */
   emit(call: CallInfo, ctx: EmitContext): string;
+  /** True when the result is known to lie in [0, 2^63) for these arguments (counts, lengths, ranks). */
+  readonly small?: (call: CallInfo) => boolean;
 }
 
 /** A resolved call: the base function plus aggregate combinators in the order written (`sumIfState`: If, State). */

@@ -20,10 +20,34 @@ export function isUInt64(t: ChType): boolean {
   return b.kind === 'int' && b.bits === 64 && !b.signed;
 }
 
-/** True when the expression may hold a UInt64 at or above 2^63 (stored negative): not a small constant. */
-export function mayBeHuge(x: { type: ChType; constant?: unknown }): boolean {
-  if (!isUInt64(x.type)) return false;
-  return typeof x.constant !== 'number' || x.constant >= 2 ** 63;
+/** What `isSmall` reads of a compiled expression. */
+export interface Bounded {
+  readonly type: ChType;
+  readonly constant?: unknown;
+  readonly small?: boolean;
+}
+
+/**
+ * True when a value is provably in [0, 2^63), so a UInt64 holding it is stored non-negative and plain
+ * SQL is right: a constant in range, a type that cannot reach 2^63 (UInt8–32, Bool, Date, DateTime),
+ * or an expression the compiler marked `small` (counts, lengths, ranks, sums and products of small
+ * values — see FunctionDef.small). Never a UInt64 column or hash: stored data can be anything.
+ */
+export function isSmall(x: Bounded): boolean {
+  if (x.small) return true;
+  if (typeof x.constant === 'number') return x.constant >= 0 && x.constant < 2 ** 63;
+  const b = baseType(x.type);
+  return (b.kind === 'int' && !b.signed && b.bits <= 32) || b.kind === 'bool' || b.kind === 'date' || b.kind === 'datetime';
+}
+
+/** True when every value is small or a NULL constant: the branches of `if`, CASE, coalesce, greatest… */
+export function allSmall(xs: readonly Bounded[]): boolean {
+  return xs.every((x) => x.constant === null || isSmall(x));
+}
+
+/** True when the expression may hold a UInt64 at or above 2^63 (stored negative): a UInt64 not known small. */
+export function mayBeHuge(x: Bounded): boolean {
+  return isUInt64(x.type) && !isSmall(x);
 }
 
 /**

@@ -10,13 +10,13 @@ import { compileIn } from './operators.js';
 import { printOrderBy } from './order.js';
 
 /** Window-only functions mk compiles itself when the function library has no definition. */
-const WINDOW: Record<string, { sql: string; type: (args: readonly Emitted[]) => ChType }> = {
-  row_number: { sql: 'row_number', type: () => T.uint64 },
-  rank: { sql: 'rank', type: () => T.uint64 },
-  dense_rank: { sql: 'dense_rank', type: () => T.uint64 },
+const WINDOW: Record<string, { sql: string; type: (args: readonly Emitted[]) => ChType; small?: true }> = {
+  row_number: { sql: 'row_number', type: () => T.uint64, small: true },
+  rank: { sql: 'rank', type: () => T.uint64, small: true },
+  dense_rank: { sql: 'dense_rank', type: () => T.uint64, small: true },
   percent_rank: { sql: 'percent_rank', type: () => T.float64 },
   cume_dist: { sql: 'cume_dist', type: () => T.float64 },
-  ntile: { sql: 'ntile', type: () => T.uint64 },
+  ntile: { sql: 'ntile', type: () => T.uint64, small: true },
   first_value: { sql: 'first_value', type: (a) => a[0]?.type ?? T.nothing },
   last_value: { sql: 'last_value', type: (a) => a[0]?.type ?? T.nothing },
   nth_value: { sql: 'nth_value', type: (a) => a[0]?.type ?? T.nothing },
@@ -60,7 +60,7 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
       let sql = `${win.sql}(${args.map((a) => a.sql).join(', ')}) OVER ${over}`;
       // lagInFrame's default for a missing row is the type's default, not NULL.
       if ((lower === 'laginframe' || lower === 'leadinframe') && args.length < 3) sql = `COALESCE(${sql}, ${defaultSql(type, env)})`;
-      return { sql, type };
+      return { sql, type, ...(win.small ? { small: true } : {}) };
     }
     const names = listFunctions().flatMap((d) => [d.name, ...(d.aliases ?? [])]);
     ctx.report(
@@ -95,7 +95,7 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
   try {
     const r = emitCall(resolved, { params, args, distinct: e.distinct, ...(over !== undefined ? { over } : {}) }, emitCtx);
     const aggregate = (def.kind === 'aggregate' && over === undefined) || aggAll(args).aggregate === true;
-    return { sql: r.sql, type: r.type, ...(aggregate ? { aggregate: true } : {}) };
+    return { sql: r.sql, type: r.type, ...(aggregate ? { aggregate: true } : {}), ...(r.small ? { small: true } : {}) };
   } catch (err) {
     if (!(err instanceof EmitFailure)) throw err;
     ctx.report('MK4202', `${e.name}: ${err.message}`, e.range);

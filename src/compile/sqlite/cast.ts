@@ -70,7 +70,7 @@ export function compileCast(e: A.Cast, env: ExprEnv): Emitted {
         },
       },
     );
-    return { sql: r.sql, type: target, ...agg(x) };
+    return { sql: r.sql, type: target, ...agg(x), ...(r.small ? { small: true } : {}) };
   } catch (err) {
     if (!(err instanceof EmitFailure)) throw err;
     env.ctx.report('MK4202', `CAST to ${e.typeText}: ${err.message}`, e.range);

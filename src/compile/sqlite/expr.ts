@@ -4,7 +4,7 @@ import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { isJsonEncoded } from '../../types/encoding.js';
 import { typeDefault } from '../functions/index.js';
-import { integerConstant, isUInt64, storedU64 } from '../functions/uint64.js';
+import { allSmall, integerConstant, isUInt64, storedU64 } from '../functions/uint64.js';
 import { compileSubscript, compileTupleAccess } from './access.js';
 import { compileCall } from './call.js';
 import { compileCast } from './cast.js';
@@ -20,6 +20,8 @@ export interface Emitted {
   readonly constant?: string | number | boolean | null;
   /** True when an aggregate function is applied somewhere inside (GROUP BY ALL leaves these out). */
   readonly aggregate?: boolean;
+  /** Known to lie in [0, 2^63): a UInt64 needs no sign rewrite (see functions/uint64.ts `isSmall`). */
+  readonly small?: boolean;
 }
 
 /** Where an expression is compiled: its scope, and the SELECT it belongs to (for arrayJoin()). */
@@ -73,8 +75,9 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
     const all = [...(operand ? [operand] : []), ...whens.flatMap((w) => [w.when, w.result]), otherwise];
     const sql = `(CASE${operand ? ` ${operand.sql}` : ''}${whens.map((w) => ` WHEN ${w.when.sql} THEN ${w.result.sql}`).join('')} ELSE ${otherwise.sql} END)`;
     const type = supertype([...whens.map((w) => w.result.type), otherwise.type]);
+    const small = smallAll([...whens.map((w) => w.result), otherwise]);
     // CASE x WHEN … is caseWithExpression(x, …): LowCardinality over a LowCardinality x and constants.
-    return { sql, type: operand ? lowCardinalityOf(type, all) : type, ...aggAll(all) };
+    return { sql, type: operand ? lowCardinalityOf(type, all) : type, ...aggAll(all), ...small };
   },
   cast: (e, env) => compileCast(e, env),
   interval: (e, env) => {
@@ -124,7 +127,12 @@ const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
   },
   ternary: (e, env) => {
     const [c, a, b] = [compileExpr(e.cond, env), compileExpr(e.ifTrue, env), compileExpr(e.ifFalse, env)];
-    return { sql: `(CASE WHEN ${c.sql} THEN ${a.sql} ELSE ${b.sql} END)`, type: supertype([a.type, b.type]), ...aggAll([c, a, b]) };
+    return {
+      sql: `(CASE WHEN ${c.sql} THEN ${a.sql} ELSE ${b.sql} END)`,
+      type: supertype([a.type, b.type]),
+      ...aggAll([c, a, b]),
+      ...smallAll([a, b]),
+    };
   },
   subquery: (e, env) => {
     const r = compileQuery(e.query, env.scope, env.ctx);
@@ -184,9 +192,11 @@ function compileColumn(e: A.ColumnRef, env: ExprEnv): Emitted {
     }
   }
   const ref = `${q(b.relation.sqlAlias)}.${q(b.column.name)}`;
-  if (!b.relation.outerJoined || env.inOn || isNullable(b.column.type)) return { sql: ref, type: b.column.type };
-  if (env.select?.joinUseNulls) return { sql: ref, type: T.nullable(b.column.type) };
-  return { sql: `COALESCE(${ref}, ${defaultSql(b.column.type, env)})`, type: b.column.type };
+  // An earlier node's count stays small when read back; an unmatched outer-joined row reads 0 or NULL.
+  const small = b.column.small ? { small: true } : {};
+  if (!b.relation.outerJoined || env.inOn || isNullable(b.column.type)) return { sql: ref, type: b.column.type, ...small };
+  if (env.select?.joinUseNulls) return { sql: ref, type: T.nullable(b.column.type), ...small };
+  return { sql: `COALESCE(${ref}, ${defaultSql(b.column.type, env)})`, type: b.column.type, ...small };
 }
 
 /** `event.a.b` where `event` is a JSON column: the value at `$.a.b`, as text. */
@@ -235,6 +245,11 @@ export function agg(x: Emitted): { aggregate?: true } {
 
 export function aggAll(xs: readonly Emitted[]): { aggregate?: true } {
   return xs.some((x) => x.aggregate) ? { aggregate: true } : {};
+}
+
+/** `{ small: true }` when the expression's value is one of these (CASE branches), each known small. */
+export function smallAll(xs: readonly Emitted[]): { small?: true } {
+  return allSmall(xs) ? { small: true } : {};
 }
 
 export { baseType };

@@ -4,7 +4,7 @@ import { baseType, type ChType, T } from '../../types/ast.js';
 import { convertValue } from '../../types/convert.js';
 import { printType } from '../../types/print.js';
 import { dateAddSql, dateAddType, emitCall, lookupFunction } from '../functions/index.js';
-import { integerConstant, isUInt64, mayBeHuge, u64CompareSql, u64ModuloSql, u64RealSql } from '../functions/uint64.js';
+import { integerConstant, isSmall, isUInt64, mayBeHuge, u64CompareSql, u64ModuloSql, u64RealSql } from '../functions/uint64.js';
 import { EmitFailure } from './context.js';
 import { agg, aggAll, compileExpr, type Emitted, type ExprEnv, lowCardinalityOf, wrap } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
@@ -64,7 +64,15 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   }
   const mod = e.op === '%' ? u64ModuloSql(l, r) : undefined;
   if (mod) return { sql: mod, type, ...both };
-  return { sql: `(${l.sql} ${e.op} ${r.sql})`, type, ...both };
+  return { sql: `(${l.sql} ${e.op} ${r.sql})`, type, ...both, ...smallArithmetic(e.op, l, r) };
+}
+
+/**
+ * `+ * %` of two values ≥ 0 stay ≥ 0 (`count() * 2`, `toUInt64(a) + b`): past 2^63 SQLite's `+` and `*`
+ * turn REAL, a large positive number, never a stored-negative UInt64. `-` can wrap below zero.
+ */
+function smallArithmetic(op: string, l: Emitted, r: Emitted): { small?: true } {
+  return (op === '+' || op === '*' || op === '%') && isSmall(l) && isSmall(r) ? { small: true } : {};
 }
 
 const isFloat = (t: ChType) => ['float', 'decimal'].includes(baseType(t).kind);

@@ -51,7 +51,11 @@ export function compileQuery(query: A.Query, parent: Scope | undefined, ctx: Com
   });
   const sql = members.map((m, i) => (i === 0 ? m.sql : ` UNION ${query.ops[i - 1] === 'all' ? 'ALL ' : ''}${m.sql}`)).join('');
   const first = members[0]!.columns;
-  const columns = first.map((c, i) => ({ name: c.name, type: supertype(members.map((m) => m.columns[i]?.type ?? c.type)) }));
+  const columns = first.map((c, i) => ({
+    name: c.name,
+    type: supertype(members.map((m) => m.columns[i]?.type ?? c.type)),
+    ...(members.every((m) => m.columns[i]?.small) ? { small: true } : {}),
+  }));
   return { sql, columns };
 }
 
@@ -115,7 +119,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   for (const [, j] of state.arrayJoins)
     fromSql = fromSql === undefined ? `json_each(${j.source}) AS ${q(j.alias)}` : `${fromSql} JOIN json_each(${j.source}) AS ${q(j.alias)}`;
 
-  const columns = items.map((i) => ({ name: i.name, type: i.emitted.type }));
+  const columns = items.map((i) => ({ name: i.name, type: i.emitted.type, ...(i.emitted.small ? { small: true } : {}) }));
   const body = (extra: string[]) =>
     [
       `SELECT ${s.distinct ? 'DISTINCT ' : ''}${[...items.map((i) => `${i.emitted.sql} AS ${q(i.name)}`), ...extra].join(', ')}`,

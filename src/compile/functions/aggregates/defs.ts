@@ -1,5 +1,6 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import type { CallInfo, EmitContext, FunctionDef } from '../types.js';
+import { isSmall } from '../uint64.js';
 import { NATIVE, type NativeAgg } from './native.js';
 
 /** An aggregate: its JS impl (always, for states and combinators) and an optional native SQLite fast path. */
@@ -27,6 +28,8 @@ interface AggSpec {
   readonly nullable?: boolean;
   readonly native?: NativeAgg;
   readonly defaultParams?: readonly (string | number)[];
+  /** When the result is below 2^63: always (counts), or when the value argument is (sum, min, any…). */
+  readonly small?: 'always' | 'arg';
 }
 
 // Filled in by combinators.ts (which imports this module) to avoid an import cycle.
@@ -45,6 +48,9 @@ function agg(spec: AggSpec): AggregateDef {
     nullable: spec.nullable ?? true,
     ...(spec.native ? { native: spec.native } : {}),
     ...(spec.defaultParams ? { defaultParams: spec.defaultParams } : {}),
+    ...(spec.small
+      ? { small: spec.small === 'always' ? () => true : (call: CallInfo) => call.args[0] !== undefined && isSmall(call.args[0]) }
+      : {}),
     returnType: (call) => must(emitHook.emit)(def, call, failingCtx).type,
     emit: (call, ctx) => must(emitHook.emit)(def, call, ctx).sql,
   };
@@ -84,20 +90,30 @@ const quantileType = (args: readonly ChType[]): ChType => {
 const UNIQ_NAMES = ['uniqExact', 'uniqCombined', 'uniqCombined64', 'uniqHLL12', 'uniqTheta', 'countDistinct'] as const;
 
 export const AGGREGATES: readonly AggregateDef[] = [
-  agg({ name: 'count', ci: true, min: 0, max: Infinity, result: u64, nullable: false, native: NATIVE.count }),
-  agg({ name: 'sum', ci: true, aliases: ['sumWithOverflow'], min: 1, max: 1, result: (a) => sumType(a[0]), native: NATIVE.sum }),
+  agg({ name: 'count', ci: true, min: 0, max: Infinity, result: u64, nullable: false, native: NATIVE.count, small: 'always' }),
+  // A sum of values ≥ 0 stays ≥ 0: past 2^63 SQLite's sum() raises `integer overflow` rather than wrap.
+  agg({
+    name: 'sum',
+    ci: true,
+    aliases: ['sumWithOverflow'],
+    min: 1,
+    max: 1,
+    result: (a) => sumType(a[0]),
+    native: NATIVE.sum,
+    small: 'arg',
+  }),
   agg({ name: 'avg', ci: true, min: 1, max: 1, result: f64, native: NATIVE.avg }),
-  agg({ name: 'min', ci: true, min: 1, max: 1, result: first, native: NATIVE.min }),
-  agg({ name: 'max', ci: true, min: 1, max: 1, result: first, native: NATIVE.max }),
-  agg({ name: 'any', ci: true, aliases: ['any_value', 'first_value_respect_nulls'], min: 1, max: 1, result: first }),
-  agg({ name: 'anyLast', min: 1, max: 1, result: first }),
-  agg({ name: 'anyHeavy', min: 1, max: 1, result: first }),
-  agg({ name: 'argMax', min: 2, max: 2, result: first }),
-  agg({ name: 'argMin', min: 2, max: 2, result: first }),
-  agg({ name: 'uniq', min: 1, max: Infinity, result: u64, nullable: false }),
+  agg({ name: 'min', ci: true, min: 1, max: 1, result: first, native: NATIVE.min, small: 'arg' }),
+  agg({ name: 'max', ci: true, min: 1, max: 1, result: first, native: NATIVE.max, small: 'arg' }),
+  agg({ name: 'any', ci: true, aliases: ['any_value', 'first_value_respect_nulls'], min: 1, max: 1, result: first, small: 'arg' }),
+  agg({ name: 'anyLast', min: 1, max: 1, result: first, small: 'arg' }),
+  agg({ name: 'anyHeavy', min: 1, max: 1, result: first, small: 'arg' }),
+  agg({ name: 'argMax', min: 2, max: 2, result: first, small: 'arg' }),
+  agg({ name: 'argMin', min: 2, max: 2, result: first, small: 'arg' }),
+  agg({ name: 'uniq', min: 1, max: Infinity, result: u64, nullable: false, small: 'always' }),
   // countDistinct is case-insensitive so `COUNTDistinctState` reads as countDistinct + State, not count + Distinct.
   ...UNIQ_NAMES.map((name) =>
-    agg({ name, ci: name === 'countDistinct', min: 1, max: Infinity, impl: 'uniq', result: u64, nullable: false }),
+    agg({ name, ci: name === 'countDistinct', min: 1, max: Infinity, impl: 'uniq', result: u64, nullable: false, small: 'always' }),
   ),
   agg({ name: 'groupArray', min: 1, max: 1, result: (a) => T.array(first(a)), nullable: false }),
   agg({ name: 'groupUniqArray', min: 1, max: 1, result: (a) => T.array(first(a)), nullable: false }),

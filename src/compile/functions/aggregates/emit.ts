@@ -3,7 +3,7 @@ import { isJsonEncoded } from '../../../types/encoding.js';
 import { printType } from '../../../types/print.js';
 import { sqlLiteral } from '../define.js';
 import type { CallInfo, Combinator, EmitContext, EmittedArg } from '../types.js';
-import { mayBeHuge, u64RealSql } from '../uint64.js';
+import { isSmall, mayBeHuge, u64RealSql } from '../uint64.js';
 import { type AggregateDef, emitHook } from './defs.js';
 import { type AggMods, aggCall, defaultSql } from './native.js';
 import { emptyResult, type Selector } from './udfs.js';
@@ -62,7 +62,14 @@ export function emitAggregate(plan: Plan, call: CallInfo, ctx: EmitContext): { s
   const valueType = def.result(valueTypes, params);
   const filter = conds.length ? conds.map((c) => `(${c.sql})`).join(' AND ') : undefined;
   const over = call.over;
-  const mods: AggMods = { ...(filter ? { filter } : {}), distinct, ...(over ? { over } : {}), nullIfEmpty: orNull };
+  const small = args.length === 1 && !isArray && isSmall(args[0]!);
+  const mods: AggMods = {
+    ...(filter ? { filter } : {}),
+    distinct,
+    ...(over ? { over } : {}),
+    nullIfEmpty: orNull,
+    ...(small ? { small } : {}),
+  };
 
   if (combs.includes('State')) {
     const fnName = def.name + combs.filter((c) => c !== 'State').join('');

@@ -10,6 +10,8 @@ export interface AggMods {
   readonly over?: string;
   /** Return NULL (not the type default) when no row was aggregated: Nullable arguments and -OrNull. */
   readonly nullIfEmpty: boolean;
+  /** The argument is known below 2^63 (see uint64.ts): a UInt64 min/max needs no unsigned rewrite. */
+  readonly small?: boolean;
 }
 
 /** `fn(args) FILTER (WHERE …) OVER …` */
@@ -64,7 +66,7 @@ export const NATIVE: Record<'count' | 'sum' | 'avg' | 'min' | 'max', NativeAgg> 
  * so max is the largest negative if there is one, else the largest value (min the other way round).
  */
 function extremeCall(fn: 'min' | 'max', x: string, m: AggMods, r: ChType): string {
-  if (!isUInt64(r)) return aggCall(fn, [x], m);
+  if (!isUInt64(r) || m.small) return aggCall(fn, [x], m);
   const [some, all] = u64ExtremeArgs(fn, x);
   return `COALESCE(${aggCall(fn, [some], m)}, ${aggCall(fn, [all], m)})`;
 }

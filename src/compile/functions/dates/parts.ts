@@ -1,5 +1,5 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
-import { constString, scalar } from '../define.js';
+import { constString, counting, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { floorDivSql, secondsSql } from './sql.js';
 import { CIVIL, FORMAT } from './udfs.js';
@@ -57,7 +57,7 @@ export const PARTS: readonly FunctionDef[] = [
   }),
   part('toYYYYMM', T.uint32, (a) => strf('%Y%m', a)),
   part('toYYYYMMDD', T.uint32, (a) => strf('%Y%m%d', a)),
-  part('toYYYYMMDDhhmmss', T.uint64, (a) => strf('%Y%m%d%H%M%S', a)),
+  counting(part('toYYYYMMDDhhmmss', T.uint64, (a) => strf('%Y%m%d%H%M%S', a))),
   part('toRelativeDayNum', T.uint32, days),
   part('toRelativeHourNum', T.uint32, (a) => floorDivSql(secs(a), 3600)),
   part('toRelativeMinuteNum', T.uint32, (a) => floorDivSql(secs(a), 60)),

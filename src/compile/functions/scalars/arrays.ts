@@ -1,6 +1,6 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { defaultSql } from '../aggregates/native.js';
-import { constNumber, jsonValueSql, scalar, superType } from '../define.js';
+import { constNumber, counting, jsonValueSql, scalar, superType } from '../define.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { elementOf, type LambdaKind, lambdaSql, lambdaType } from './array-lambdas.js';
 import { ARRAY_OP } from './array-ops.js';
@@ -98,13 +98,15 @@ export const ARRAYS: readonly FunctionDef[] = [
     ([a, b]) => `NOT EXISTS(SELECT 1 FROM json_each(${s(b)}) AS r WHERE r.value NOT IN (SELECT value FROM json_each(${s(a)})))`,
     2,
   ),
-  arrayFn(
-    'indexOf',
-    countType,
-    ([a, x]) => `COALESCE((SELECT key + 1 FROM json_each(${s(a)}) WHERE value = ${s(x)} ORDER BY key LIMIT 1), 0)`,
-    2,
+  counting(
+    arrayFn(
+      'indexOf',
+      countType,
+      ([a, x]) => `COALESCE((SELECT key + 1 FROM json_each(${s(a)}) WHERE value = ${s(x)} ORDER BY key LIMIT 1), 0)`,
+      2,
+    ),
   ),
-  arrayFn('countEqual', countType, ([a, x]) => `(SELECT count(*) FROM json_each(${s(a)}) WHERE value = ${s(x)})`, 2),
+  counting(arrayFn('countEqual', countType, ([a, x]) => `(SELECT count(*) FROM json_each(${s(a)}) WHERE value = ${s(x)})`, 2)),
   scalar({
     name: 'arrayElement',
     min: 2,

@@ -1,7 +1,7 @@
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { scalar, superType } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
-import { u64GreatestSql } from '../uint64.js';
+import { allSmall, u64GreatestSql } from '../uint64.js';
 
 const sqls = (a: readonly EmittedArg[]) => a.map((x) => x.sql);
 const types = (a: readonly ChType[]) => a;
@@ -16,6 +16,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     nulls: 'custom',
     ret: (a) => superType([a[1] ?? T.nothing, a[2] ?? T.nothing]),
     emit: ([c, a, b]) => `CASE WHEN ${(c as EmittedArg).sql} THEN ${(a as EmittedArg).sql} ELSE ${(b as EmittedArg).sql} END`,
+    small: (a) => allSmall(a.slice(1)),
   }),
   scalar({
     name: 'multiIf',
@@ -29,6 +30,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
         parts.push(`WHEN ${(args[i] as EmittedArg).sql} THEN ${(args[i + 1] as EmittedArg).sql}`);
       return `CASE ${parts.join(' ')} ELSE ${(args[args.length - 1] as EmittedArg).sql} END`;
     },
+    small: (a) => allSmall(a.filter((_x, i) => i % 2 === 1 || i === a.length - 1)),
   }),
   scalar({
     name: 'coalesce',
@@ -42,6 +44,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
       return a.some((t) => !isNullable(t) && baseType(t).kind !== 'nothing') ? baseType(s) : s;
     },
     emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : `coalesce(${sqls(a).join(', ')})`),
+    small: allSmall,
   }),
   scalar({
     name: 'ifNull',
@@ -51,6 +54,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     nulls: 'custom',
     ret: (a) => (isNullable(a[1] ?? T.nothing) ? superType(types(a)) : baseType(superType(types(a)))),
     emit: ([a, b]) => `ifnull(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})`,
+    small: allSmall,
   }),
   scalar({
     name: 'nullIf',
@@ -91,6 +95,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     max: Infinity,
     ret: (a) => baseType(superType(a)),
     emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : (u64GreatestSql('max', a) ?? `max(${sqls(a).join(', ')})`)),
+    small: allSmall,
   }),
   scalar({
     name: 'least',
@@ -99,6 +104,7 @@ export const CONDITIONAL: readonly FunctionDef[] = [
     max: Infinity,
     ret: (a) => baseType(superType(a)),
     emit: (a) => (a.length === 1 ? (a[0] as EmittedArg).sql : (u64GreatestSql('min', a) ?? `min(${sqls(a).join(', ')})`)),
+    small: allSmall,
   }),
   scalar({ name: 'max2', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `max(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})` }),
   scalar({ name: 'min2', min: 2, max: 2, ret: T.float64, emit: ([a, b]) => `min(${(a as EmittedArg).sql}, ${(b as EmittedArg).sql})` }),

@@ -8,7 +8,7 @@ import { constString, scalar, typeLiteral } from '../define.js';
 import { lookupFunction } from '../registry.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { ChError, udf } from '../udf/registry.js';
-import { mayBeHuge, u64RealSql, u64TextSql } from '../uint64.js';
+import { isSmall, mayBeHuge, u64RealSql, u64TextSql } from '../uint64.js';
 import { fitsIn, intShape, wrapIntSql, wrapIntValue } from './int-wrap.js';
 import { FLOAT_TEXT, TO_STRING } from './text-format.js';
 
@@ -127,6 +127,7 @@ const INT_TYPES: readonly [string, ChType][] = [8, 16, 32, 64, 128, 256].flatMap
 const NUMERIC_TARGETS: readonly [string, ChType][] = [...INT_TYPES, ['Float32', T.float32], ['Float64', T.float64]];
 
 function toNumberDefs(name: string, target: ChType): FunctionDef[] {
+  const unsigned = target.kind === 'int' && !target.signed;
   const variant = (suffix: string, mode: 0 | 1 | 2 | 3) =>
     scalar({
       name: `to${name}${suffix}`,
@@ -135,6 +136,8 @@ function toNumberDefs(name: string, target: ChType): FunctionDef[] {
       nulls: 'custom',
       ret: (a) => (mode === 1 || a.some(isNullable) ? T.nullable(target) : target),
       emit: ([x, d], ctx) => convertSql(x as EmittedArg, target, mode, ctx, d ? d.sql : '0'),
+      // A small value stays small in an unsigned type (wrapped to fewer bits it is still ≥ 0); toInt8 can go negative.
+      ...(unsigned ? { small: (a: readonly EmittedArg[]) => a.every(isSmall) } : {}),
     });
   return [variant('', 0), variant('OrNull', 1), variant('OrZero', 2), variant('OrDefault', 3)];
 }

@@ -1,6 +1,6 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
 import { mustParseType } from '../../../types/parse.js';
-import { constString, scalar } from '../define.js';
+import { constString, counting, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 
@@ -202,7 +202,7 @@ export const JSON_FUNCTIONS: readonly FunctionDef[] = [
   extractFn('JSONExtractArrayRaw', 'ArrayRaw', T.array(T.string)),
   extractFn('JSONExtractKeys', 'Keys', T.array(T.string)),
   extractFn('JSONHas', 'Has', T.uint8),
-  extractFn('JSONLength', 'Length', T.uint64),
+  counting(extractFn('JSONLength', 'Length', T.uint64)),
   extractFn('isValidJSON', 'Valid', T.uint8),
   scalar({
     name: 'JSONExtract',

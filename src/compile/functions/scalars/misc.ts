@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { defaultSql } from '../aggregates/native.js';
-import { constNumber, constString, jsonValueSql, scalar } from '../define.js';
+import { constNumber, constString, counting, jsonValueSql, scalar } from '../define.js';
 import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 
@@ -177,12 +177,12 @@ export const MISC: readonly FunctionDef[] = [
     ret: T.uint8,
     emit: ([m, k]) => `EXISTS(SELECT 1 FROM json_each(${s(m)}) WHERE key = CAST(${s(k)} AS TEXT))`,
   }),
-  window('row_number', 'row_number', () => T.uint64, 0, 0),
-  window('rank', 'rank', () => T.uint64, 0, 0),
-  window('dense_rank', 'dense_rank', () => T.uint64, 0, 0, ['denseRank']),
+  counting(window('row_number', 'row_number', () => T.uint64, 0, 0)),
+  counting(window('rank', 'rank', () => T.uint64, 0, 0)),
+  counting(window('dense_rank', 'dense_rank', () => T.uint64, 0, 0, ['denseRank'])),
   window('percent_rank', 'percent_rank', () => T.float64, 0, 0),
   window('cume_dist', 'cume_dist', () => T.float64, 0, 0),
-  window('ntile', 'ntile', () => T.uint64, 1, 1),
+  counting(window('ntile', 'ntile', () => T.uint64, 1, 1)),
   // lagInFrame/leadInFrame respect the frame; SQLite's lag/lead ignore it. They agree with an
   // unbounded frame (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), the common use.
   offsetWindow('lagInFrame', 'lag', ['lag']),
@@ -190,8 +190,8 @@ export const MISC: readonly FunctionDef[] = [
   window('first_value', 'first_value', first, 1, 1, ['any_value_window']),
   window('last_value', 'last_value', first, 1, 1),
   window('nth_value', 'nth_value', first, 2, 2),
-  scalar({ name: 'rowNumberInAllBlocks', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' }),
-  scalar({ name: 'rowNumberInBlock', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' }),
+  counting(scalar({ name: 'rowNumberInAllBlocks', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' })),
+  counting(scalar({ name: 'rowNumberInBlock', min: 0, max: 0, ret: T.uint64, emit: () => '(row_number() OVER () - 1)' })),
 ];
 
 function mapPart(t: ChType | undefined, part: 'key' | 'value'): ChType {

@@ -1,5 +1,5 @@
 import { baseType, type ChType, T } from '../../../types/ast.js';
-import { scalar } from '../define.js';
+import { counting, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 import { re2 } from './regex.js';
@@ -127,13 +127,15 @@ const like = (name: string, ci: boolean, not: boolean) =>
   scalar({ name, min: 2, max: 2, ret: T.uint8, emit: ([h, p]) => `${not ? '1 - ' : ''}${LIKE}(${s(h)}, ${s(p)}, ${ci ? 1 : 0})` });
 
 const countSubstrings = (name: string, mode: string) =>
-  scalar({
-    name,
-    min: 2,
-    max: 3,
-    ret: T.uint64,
-    emit: ([h, n, start]) => `${COUNT_SUBSTRINGS}(${s(h)}, ${s(n)}, '${mode}'${start ? `, ${s(start)}` : ''})`,
-  });
+  counting(
+    scalar({
+      name,
+      min: 2,
+      max: 3,
+      ret: T.uint64,
+      emit: ([h, n, start]) => `${COUNT_SUBSTRINGS}(${s(h)}, ${s(n)}, '${mode}'${start ? `, ${s(start)}` : ''})`,
+    }),
+  );
 
 export const STRINGS_EXTRA: readonly FunctionDef[] = [
   scalar({ name: 'hex', min: 1, max: 1, ret: T.string, emit: ([x]) => `${HEX}(${s(x)}, '${hexKind((x as EmittedArg).type)}')` }),
@@ -158,12 +160,14 @@ export const STRINGS_EXTRA: readonly FunctionDef[] = [
   scalar({ name: 'ascii', min: 1, max: 1, ret: T.int32, emit: ([x]) => `${ASCII}(${s(x)})` }),
   scalar({ name: 'char', min: 1, max: Infinity, ret: T.string, emit: (a) => `${CHAR}(${a.map((x) => x.sql).join(', ')})` }),
   // ClickHouse >= 24 takes locate(needle, haystack[, start]), MySQL's order.
-  scalar({
-    name: 'locate',
-    caseInsensitive: true,
-    min: 2,
-    max: 2,
-    ret: T.uint64,
-    emit: ([n, h]) => `instr(CAST(${s(h)} AS BLOB), CAST(${s(n)} AS BLOB))`,
-  }),
+  counting(
+    scalar({
+      name: 'locate',
+      caseInsensitive: true,
+      min: 2,
+      max: 2,
+      ret: T.uint64,
+      emit: ([n, h]) => `instr(CAST(${s(h)} AS BLOB), CAST(${s(n)} AS BLOB))`,
+    }),
+  ),
 ];

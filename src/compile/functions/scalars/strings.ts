@@ -1,5 +1,5 @@
 import { baseType, T } from '../../../types/ast.js';
-import { constNumber, scalar } from '../define.js';
+import { constNumber, counting, scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 import { toStringSql } from './conversion.js';
@@ -75,7 +75,19 @@ const str = (
   aliases?: string[],
   ret = T.string,
   ci = false,
-) => scalar({ name, ...(aliases ? { aliases } : {}), ...(ci ? { caseInsensitive: true } : {}), min, max, ret, emit: (a) => emit(a) });
+) => {
+  const def = scalar({
+    name,
+    ...(aliases ? { aliases } : {}),
+    ...(ci ? { caseInsensitive: true } : {}),
+    min,
+    max,
+    ret,
+    emit: (a) => emit(a),
+  });
+  // The UInt64 string functions here are lengths, positions and indexes.
+  return ret === T.uint64 ? counting(def) : def;
+};
 
 const bytesLen = (x: string) => `length(CAST(${x} AS BLOB))`;
 
