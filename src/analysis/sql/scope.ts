@@ -14,6 +14,11 @@ export interface Relation {
   outerJoined: boolean;
   /** Columns `SELECT *` leaves out (the right side's USING columns). */
   readonly hidden: Set<string>;
+  /**
+   * Its columns are not fully known: an unknown table, or a node that failed to compile. A name it might
+   * have held is not reported again: the error that made it incomplete was.
+   */
+  readonly incomplete?: boolean;
 }
 
 /** What a name stands for. */
@@ -109,6 +114,12 @@ export class Scope {
     }
     if (this.kind === 'lambda' && this.parent) return this.parent.find(parts);
     return undefined;
+  }
+
+  /** True when a relation visible here is incomplete, so an unknown name may be an echo of an earlier error. */
+  seesIncomplete(): boolean {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.relations.some((r) => r.incomplete)) return true;
+    return false;
   }
 
   /** Every name visible here, for suggestions. */

@@ -15,6 +15,8 @@ export interface RelationSource {
   readonly sql: string;
   readonly columns: readonly CatalogColumn[];
   readonly engine?: TableEngine;
+  /** The source failed to compile (a node with errors): its columns may be missing. */
+  readonly incomplete?: boolean;
 }
 
 /** Resolves a FROM name (node, pipe, datasource) to a relation source, or explains why not. */
@@ -56,6 +58,11 @@ export class CompileContext {
   now(): string {
     this.nowMarker ??= this.bind(this.nowSeconds);
     return this.nowMarker;
+  }
+
+  /** Errors reported so far: compare before and after compiling a part to learn whether it failed. */
+  errorCount(): number {
+    return this.diagnostics.filter((d) => d.severity === 'error').length;
   }
 
   fresh(prefix: string): string {

@@ -176,7 +176,8 @@ function compileColumn(e: A.ColumnRef, env: ExprEnv): Emitted {
     if (sub) return sub;
   }
   if (!found.ok) {
-    env.ctx.report(found.code, found.message, e.range);
+    // Reading a relation whose columns are unknown (a failed node, an unknown table) only echoes its error.
+    if (!env.scope.seesIncomplete()) env.ctx.report(found.code, found.message, e.range);
     return NULL_EMITTED;
   }
   const b = found.binding;

@@ -25,9 +25,10 @@ export function compileFrom(t: A.TableExpr, env: ExprEnv, anyBy?: readonly strin
     case 'table':
       return tableRef(t, env, anyBy);
     case 'subqueryTable': {
+      const errorsBefore = env.ctx.errorCount();
       const r = compileQuery(t.query, env.scope, env.ctx);
       const alias = t.alias ?? env.ctx.fresh('__s');
-      addRelation(env.scope, [alias], alias, r.columns);
+      addRelation(env.scope, [alias], alias, r.columns, env.ctx.errorCount() > errorsBefore);
       return `${onePer(`(${r.sql})`, anyBy, r.columns)} AS ${q(alias)}`;
     }
     case 'tableFunction':
@@ -39,8 +40,14 @@ export function compileFrom(t: A.TableExpr, env: ExprEnv, anyBy?: readonly strin
   }
 }
 
-function addRelation(scope: Scope, qualifiers: string[], sqlAlias: string, columns: readonly CatalogColumn[]): Relation {
-  const rel: Relation = { qualifiers, sqlAlias, columns, outerJoined: false, hidden: new Set() };
+function addRelation(
+  scope: Scope,
+  qualifiers: string[],
+  sqlAlias: string,
+  columns: readonly CatalogColumn[],
+  incomplete = false,
+): Relation {
+  const rel: Relation = { qualifiers, sqlAlias, columns, outerJoined: false, hidden: new Set(), ...(incomplete ? { incomplete } : {}) };
   scope.relations.push(rel);
   return rel;
 }
@@ -58,12 +65,12 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
   if (!source) {
     const hint = didYouMean(name, env.ctx.env.names());
     env.ctx.report('MK4102', `Unknown table '${name}'.${hint}`.replace(/\.$/, ''), t.range);
-    addRelation(env.scope, [alias], alias, []);
+    addRelation(env.scope, [alias], alias, [], true);
     return `(SELECT NULL) AS ${q(alias)}`;
   }
   // ClickHouse still knows an aliased table by its own name: `FROM stats AS s … stats.average`.
   const own = [...new Set([name, t.parts[t.parts.length - 1]!])];
-  addRelation(env.scope, t.alias ? [t.alias, ...own] : [alias, ...own], alias, source.columns);
+  addRelation(env.scope, t.alias ? [t.alias, ...own] : [alias, ...own], alias, source.columns, source.incomplete);
   if (t.sample) env.ctx.report('MK4201', 'SAMPLE is ignored: mk reads every row', t.range, 'warning');
   const rows = t.final && source.engine && /Replacing/i.test(source.engine.kind) ? finalSql(source, env, t) : source.sql;
   return `${onePer(rows, anyBy, source.columns)} AS ${q(alias)}`;

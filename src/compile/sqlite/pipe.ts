@@ -60,7 +60,7 @@ class Program implements RelationEnv {
     const state = this.states.get(key);
     if (state?.status === 'compiling') {
       this.ctx.report('MK4106', `Node '${name}' of pipe '${pipe}' depends on itself`, range);
-      return undefined;
+      return { sql: q(key), columns: [], incomplete: true };
     }
     if (state) return state.source;
     const node = nodes.find((n) => n.name === name)!;
@@ -74,11 +74,17 @@ class Program implements RelationEnv {
         ...(node.mapPosition ? { mapPosition: node.mapPosition } : {}),
         ...(node.file ? { file: node.file } : {}),
       });
+      const errorsBefore = this.ctx.errorCount();
       this.ctx.diagnostics.push(...parsed.diagnostics);
       if (parsed.ast) {
         const r = compileQuery(parsed.ast, undefined, this.ctx);
         this.ctes.push({ name: q(key), body: r.sql });
-        source = { sql: q(key), columns: r.columns };
+        // Errors here, or in a node it read, may have cost it columns: readers must not echo them.
+        const incomplete = this.ctx.errorCount() > errorsBefore;
+        source = { sql: q(key), columns: r.columns, ...(incomplete ? { incomplete } : {}) };
+      } else {
+        // A node that does not parse is still a known name, with unknown columns.
+        source = { sql: q(key), columns: [], incomplete: true };
       }
     } finally {
       this.ctx.file = savedFile;

@@ -70,10 +70,12 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   const withSql: string[] = [];
   for (const w of s.with) {
     if (w.kind === 'cte') {
+      const errorsBefore = ctx.errorCount();
       const r = compileQuery(w.query, scope, ctx);
       withSql.push(`${q(w.name)} AS (${r.sql})`);
       if (!ctes.has(scope)) ctes.set(scope, new Map());
-      ctes.get(scope)!.set(w.name, { sql: q(w.name), columns: r.columns });
+      const incomplete = ctx.errorCount() > errorsBefore;
+      ctes.get(scope)!.set(w.name, { sql: q(w.name), columns: r.columns, ...(incomplete ? { incomplete } : {}) });
     } else if (w.expr.kind === 'alias') {
       scope.withAliases.set(w.expr.name, w.expr.expr);
     }

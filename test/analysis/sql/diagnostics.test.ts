@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogOf, compileSql } from '../../../src/compile/sqlite/index.js';
+import { catalogOf, compilePipe, compileSql } from '../../../src/compile/sqlite/index.js';
 import { T } from '../../../src/types/ast.js';
 
 const catalog = catalogOf([
@@ -27,6 +27,43 @@ describe('SQL name resolution and checks', () => {
 
   it('reports an unknown qualified column', () => {
     expect(check('SELECT e.user FROM events AS e')).toEqual([['MK4101', "Unknown column 'user' in e. Did you mean 'user_id'?", 8, 14]]);
+  });
+
+  it('reports a mistake once, not again in every node that reads the failed node', () => {
+    const nodes = [
+      { name: 'base', sql: 'SELECT usr_id FROM events' },
+      { name: 'counted', sql: 'SELECT user_id, count() AS c FROM base GROUP BY user_id' },
+      { name: 'out', sql: 'SELECT user_id, c, nope FROM counted, users' },
+    ];
+    const messages = compilePipe(nodes, catalog).diagnostics.map((d) => d.message);
+    expect(messages).toEqual(["Unknown column 'usr_id'. Did you mean 'user_id'?"]);
+    // A node that does not read a failed node still has its own mistakes reported.
+    const separate = compilePipe([{ name: 'other', sql: 'SELECT nope FROM users' }], catalog).diagnostics.map((d) => d.message);
+    expect(separate).toEqual(["Unknown column 'nope'"]);
+  });
+
+  it('still reports an unknown column of a node that reads a healthy node', () => {
+    const nodes = [
+      { name: 'base', sql: 'SELECT user_id, timestamp FROM events' },
+      { name: 'counted', sql: 'SELECT user_id, count() AS c FROM base GROUP BY user_id' },
+      { name: 'out', sql: 'SELECT user_id, c, total FROM counted' },
+    ];
+    expect(compilePipe(nodes, catalog).diagnostics.map((d) => d.message)).toEqual(["Unknown column 'total'"]);
+  });
+
+  it('does not echo a failed node through a subquery, a CTE or a node that does not parse', () => {
+    const messages = (nodes: { name: string; sql: string }[]) => compilePipe(nodes, catalog).diagnostics.map((d) => d.code);
+    const base = { name: 'base', sql: 'SELECT usr_id FROM events' };
+    expect(messages([base, { name: 'out', sql: 'SELECT user_id FROM (SELECT * FROM base)' }])).toEqual(['MK4101']);
+    expect(messages([base, { name: 'out', sql: 'WITH b AS (SELECT * FROM base) SELECT user_id FROM b' }])).toEqual(['MK4101']);
+    const broken = { name: 'base', sql: 'SELECT user_id FROM events WHERE' };
+    const out = messages([broken, { name: 'out', sql: 'SELECT user_id FROM base' }]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).not.toBe('MK4102');
+  });
+
+  it('reports columns of an unknown table once, as the unknown table', () => {
+    expect(check('SELECT a, b FROM event').map((d) => d[0])).toEqual(['MK4102']);
   });
 
   it('reports an unknown table with a suggestion', () => {
