@@ -4,7 +4,6 @@ import {
   listDatasources,
   quarantineRows,
   replayQuarantine,
-  truncateDatasource,
   type UploadProgress,
   uploadFile,
 } from '../api/datasource.js';
@@ -55,16 +54,6 @@ export async function runUpload(
     say(
       `${c.yellow('△')} ${summary.quarantined.toLocaleString('en-US')} rows went to ${datasource}_quarantine: see mk datasource quarantine ${datasource}`,
     );
-  return 0;
-}
-
-export async function runTruncate(datasource: string, opts: TargetFlags): Promise<number> {
-  await truncateDatasource({ ...target(opts), datasource });
-  if (opts.json) {
-    printJson({ datasource, truncated: true });
-    return 0;
-  }
-  say(`${makeChalk().green('✓')} Truncated ${datasource}`);
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import type { LocalWorkspace } from './local-workspace.js';
-import type { PreparedPipe } from './pipe.js';
+import { triggerSource } from './materialize.js';
 
 /**
  * `truncate --cascade`: the datasources fed from `datasource` by materialized views, transitively,
@@ -13,7 +13,7 @@ export function cascadeTargets(workspace: LocalWorkspace, datasource: string): s
   for (const pipe of workspace.preparedPipes.values()) {
     if (pipe.kind !== 'materialized') continue;
     const target = pipe.file.nodes.find((n) => n.name === pipe.outputNode)?.datasource?.text;
-    const source = target && triggerOf(pipe, names, workspace.preparedPipes, new Set());
+    const source = target && triggerSource(pipe, names, workspace.preparedPipes, new Set());
     if (!target || !source) continue;
     edges.set(source, [...(edges.get(source) ?? []), target]);
   }
@@ -34,26 +34,4 @@ export function truncateDatasources(
   // One transaction each: the store's truncate also tells the read workers the table was reset.
   if (!options.dryRun) for (const name of targets) workspace.store.truncate(name);
   return targets;
-}
-
-// The same rule as materialize.ts's trigger source (which is private there).
-function triggerOf(
-  pipe: PreparedPipe,
-  datasources: ReadonlySet<string>,
-  pipes: ReadonlyMap<string, PreparedPipe>,
-  seen: Set<string>,
-): string | undefined {
-  if (seen.has(pipe.name)) return undefined;
-  seen.add(pipe.name);
-  for (const node of pipe.render({}, 'analyze')) {
-    const re = /\bFROM\s+`?([A-Za-z_][A-Za-z0-9_.]*)`?/gi;
-    for (let m = re.exec(node.sql); m; m = re.exec(node.sql)) {
-      const name = m[1]!;
-      if (datasources.has(name)) return name;
-      const other = pipes.get(name);
-      const found = other && triggerOf(other, datasources, pipes, seen);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
