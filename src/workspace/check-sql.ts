@@ -47,28 +47,7 @@ export function checkPipeSql(
     return source ? remapRenderedDiagnostics([d], text, source, pipe.file.path)[0]! : { ...d, file: pipe.file.path };
   });
   const columns = compiled.query?.columns.map((c) => ({ name: c.name, type: printType(c.type) }));
-  const reported = firstFailingNodeOnly(diagnostics, pipe);
-  return columns ? { diagnostics: reported, columns } : { diagnostics: reported };
-}
-
-/**
- * Report the errors of the first node that has any (and every warning); the rest come back on the next
- * build if they are real. The compiler no longer echoes a failed node's mistakes into the nodes that
- * read it (relations built from a failed node or unknown table are `incomplete`), so this filter now
- * only hides independent errors of later nodes — and misplaces another pipe's errors by line number.
- * Dropping it is right but lowers the conformance floor (787 → 785 compiled): two corpus pipes pass
- * only because it hides a genuine later-node error (Ghost api_kpis.pipe reads `mv_session_data`,
- * defined nowhere; org-metrics organization_metrics.pipe joins `organization.workspaces` and calls
- * mapConcat). Kept until that floor is revisited.
- */
-function firstFailingNodeOnly(diagnostics: readonly Diagnostic[], pipe: PreparedPipe): Diagnostic[] {
-  const nodeIndex = (d: Diagnostic) => {
-    const line = d.range?.start.line ?? 0;
-    const i = pipe.file.nodes.findIndex((n) => line >= n.range.start.line && line <= n.range.end.line);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const failing = diagnostics.filter((d) => d.severity === 'error').map(nodeIndex);
-  if (failing.length === 0) return [...diagnostics];
-  const first = Math.min(...failing);
-  return diagnostics.filter((d) => d.severity !== 'error' || nodeIndex(d) === first);
+  // Every node's own errors are reported: the compiler does not echo a failed node's mistakes into
+  // the nodes that read it (relations built from a failed node or an unknown table are incomplete).
+  return columns ? { diagnostics, columns } : { diagnostics };
 }
