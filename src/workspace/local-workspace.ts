@@ -10,6 +10,7 @@ import { requestCatalog } from './catalog.js';
 import type { PreparedPipe } from './pipe.js';
 import { queryExecutor } from './query-executor.js';
 import { serviceCatalogEntry } from './query-stats.js';
+import { renderQueryTemplate } from './sql-template.js';
 import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
 
 /** A compiled request: SQL with bound parameters and typed columns, or the diagnostics why not. */
@@ -124,7 +125,8 @@ export class LocalWorkspace implements Workspace {
       if (!pipe) throw new ApiError(404, `The pipe '${options.pipeline}' does not exist`);
       pipeline = pipe.render(params, 'run', this.parts.secrets);
     }
-    return this.run(compileSql(q, catalog, pipeline ? { pipeline } : {}));
+    const sql = renderQueryTemplate(q, params, this.parts.secrets);
+    return this.run(compileSql(sql, catalog, pipeline ? { pipeline } : {}));
   }
 
   /** Keeps a cleanup to run when this workspace stops being live (materialized view listeners). */

@@ -32,6 +32,20 @@ describe('/v0/sql', () => {
     expect(r.json().data).toEqual([{ n: 2 }]);
   });
 
+  it("renders a query starting with % as a template, the request's parameters bound", async () => {
+    const template = "% SELECT DISTINCT tenant_id FROM sales WHERE tenant_id = {{ String(tenant, 'acme') }}";
+    const run = (extra: string) =>
+      s.app.inject({ url: `/v0/sql?q=${encodeURIComponent(template)}${extra}`, headers: bearer(ADMIN) });
+    expect((await run('')).json().data).toEqual([{ tenant_id: 'acme' }]);
+    expect((await run('&tenant=globex')).json().data).toEqual([{ tenant_id: 'globex' }]);
+    // A hostile value stays a value: no row has this tenant, and the query's shape is unchanged.
+    expect((await run(`&tenant=${encodeURIComponent("x' OR '1'='1")}`)).json().data).toEqual([]);
+    const broken = await sql('% SELECT {{ 1 + }}');
+    expect(broken.statusCode).toBe(400);
+    // Without the leading %, braces are not a template.
+    expect((await sql("SELECT '{{ x }}' AS t")).json().data).toEqual([{ t: '{{ x }}' }]);
+  });
+
   it('takes the query as a plain text or JSON POST body', async () => {
     const text = await s.app.inject({
       method: 'POST',
