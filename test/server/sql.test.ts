@@ -34,8 +34,7 @@ describe('/v0/sql', () => {
 
   it("renders a query starting with % as a template, the request's parameters bound", async () => {
     const template = "% SELECT DISTINCT tenant_id FROM sales WHERE tenant_id = {{ String(tenant, 'acme') }}";
-    const run = (extra: string) =>
-      s.app.inject({ url: `/v0/sql?q=${encodeURIComponent(template)}${extra}`, headers: bearer(ADMIN) });
+    const run = (extra: string) => s.app.inject({ url: `/v0/sql?q=${encodeURIComponent(template)}${extra}`, headers: bearer(ADMIN) });
     expect((await run('')).json().data).toEqual([{ tenant_id: 'acme' }]);
     expect((await run('&tenant=globex')).json().data).toEqual([{ tenant_id: 'globex' }]);
     // A hostile value stays a value: no row has this tenant, and the query's shape is unchanged.
