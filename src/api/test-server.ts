@@ -75,8 +75,8 @@ export async function startTestServer(root: string): Promise<TestServerStart> {
 
 /**
  * The request `tb test` makes: an endpoint's NDJSON, or for other pipes the Query API over the pipe's
- * result (`pipeline=`). tb sends the output node's own SQL there; mk's Query API reads only `_` from a
- * pipeline, so it asks for `SELECT * FROM _` (the output node's rows) in the same NDJSON form.
+ * result (`pipeline=`). tb sends the output node's own SQL there; `SELECT * FROM _` asks for the same
+ * rows (the output node's, rendered with the test's parameters) without re-sending the node's text.
  */
 export function testUrl(base: string, pipe: PipeInfo, query: string): string {
   const extra = query === '' ? '' : `&${requote(query)}`;

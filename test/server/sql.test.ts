@@ -30,6 +30,16 @@ describe('/v0/sql', () => {
       headers: bearer(ADMIN),
     });
     expect(r.json().data).toEqual([{ n: 2 }]);
+    // The pipe's nodes by name, templated as tb test sends an output node's own SQL.
+    const node = '%\nSELECT product, sum(amount) AS total FROM filtered GROUP BY product ORDER BY product LIMIT {{ Int32(limit, 1) }}';
+    const byNode = await s.app.inject({
+      url: `/v0/sql?pipeline=sales_by_product&tenant=acme&limit=5&q=${encodeURIComponent(node)}`,
+      headers: bearer(ADMIN),
+    });
+    expect(byNode.json().data).toEqual([
+      { product: 'anvil', total: 10 },
+      { product: 'rocket', total: 20 },
+    ]);
   });
 
   it("renders a query starting with % as a template, the request's parameters bound", async () => {

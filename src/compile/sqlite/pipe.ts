@@ -41,6 +41,8 @@ class Program implements RelationEnv {
     const current = this.stack[this.stack.length - 1];
     if (current?.nodes.some((n) => n.name === name)) return this.node(current.pipe, current.nodes, name, range);
     if (name === '_' && this.underscore) return this.node(this.underscore.pipe, this.underscore.nodes, this.underscore.output, range);
+    // With `pipeline=`, the pipe's nodes are readable by name too (what `tb test` sends for non-endpoint pipes).
+    if (this.underscore?.nodes.some((n) => n.name === name)) return this.node(this.underscore.pipe, this.underscore.nodes, name, range);
     const entry = this.catalog.resolve(name);
     if (!entry) return undefined;
     if (entry.kind === 'table')
@@ -130,7 +132,7 @@ export function compilePipe(
 
 /**
  * Compiles a `/v0/sql` query. With `pipeline` (the `q` parameter of an endpoint), `_` names the
- * pipeline's result.
+ * pipeline's result and each of its nodes is readable by its name.
  */
 export function compileSql(
   sql: string,
