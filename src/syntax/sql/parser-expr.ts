@@ -1,4 +1,4 @@
-import { type IToken, tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from 'chevrotain';
 import { TermParser } from './parser-terms.js';
 import * as t from './tokens.js';
 
