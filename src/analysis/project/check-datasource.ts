@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { resourceName } from '../../project/project.js';
 import type { ColumnDef, DatasourceFile, EngineDef } from '../../syntax/datafile/ast.js';
+import { COLUMN_ENGINE_PARAMS } from '../../syntax/datafile/keywords.js';
 import type { ChType } from '../../types/ast.js';
 import { parseType } from '../../types/parse.js';
 import { identifiersIn, splitTopLevel, unwrapKey } from '../../util/split.js';
@@ -29,22 +30,7 @@ export function resolveDatasource(file: DatasourceFile): { datasource: ResolvedD
   const engine = resolveEngine(file.engine, file.path, diagnostics);
   const names = new Set(columns.map((c) => c.name));
   for (const [param, value] of Object.entries(file.engine.params)) {
-    if (
-      ![
-        'sorting_key',
-        'partition_key',
-        'primary_key',
-        'sampling_key',
-        'ver',
-        'is_deleted',
-        'sign',
-        'version',
-        'columns',
-        'summing_columns',
-        'key_columns',
-      ].includes(param)
-    )
-      continue;
+    if (!(COLUMN_ENGINE_PARAMS as readonly string[]).includes(param)) continue;
     for (const id of identifiersIn(value.text)) {
       if (!names.has(id) && !names.has(id.split('.')[0] ?? id)) {
         diagnostics.push(
