@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 
 /**
  * Single-event load from wrk (Debian's `wrk`), when it is installed. A load generator in C costs the
@@ -9,8 +8,8 @@ import { execa } from 'execa';
  * took CPU the server needed (10.5k rows/s measured against the same server that served wrk 14–15k).
  */
 export function wrkAvailable(): boolean {
-  const probe = spawnSync('wrk', ['-v'], { encoding: 'utf8' });
-  return probe.error === undefined && /wrk/.test(`${probe.stdout}${probe.stderr}`);
+  const probe = execaSync('wrk', ['-v'], { reject: false });
+  return !probe.failed || /wrk/.test(`${probe.stdout}${probe.stderr}`);
 }
 
 export interface WrkResult {
