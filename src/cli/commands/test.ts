@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { TestReport, TestResult } from '../../api/test.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
-import { UserError } from '../../diagnostics/user-error.js';
 // Small and pure (no yaml): cheap to load with the other commands.
 import { collapseDiff, diffLines } from '../../testing/diff.js';
 import { jsonOption, projectDir, projectOption } from '../options.js';
@@ -48,15 +47,11 @@ export function registerTest(mk: Command): void {
       .option('--description <text>', 'test description'),
   ).action(async (pipe: string, opts: TestOptions & { param: string[]; name?: string; description?: string }) => {
     const { createTest } = await import('../../api/test-create.js');
-    const params = opts.param.map((p): [string, string] => {
-      const eq = p.indexOf('=');
-      if (eq <= 0) throw new UserError(`--param takes key=value, not ${p}`);
-      return [p.slice(0, eq), p.slice(eq + 1)];
-    });
+    const { parseParams } = await import('../../api/endpoint.js');
     const created = await createTest({
       project: projectDir(opts),
       pipe,
-      params,
+      params: parseParams(opts.param),
       ...(opts.name !== undefined ? { name: opts.name } : {}),
       ...(opts.description !== undefined ? { description: opts.description } : {}),
     });
