@@ -18,25 +18,21 @@ export function registerTest(mk: Command): void {
   const test = mk.command('test').description("run the project's tests/<pipe>.yaml against a fresh build (tb test)");
   const common = (cmd: Command) => jsonOption(projectOption(cmd));
 
+  // run and update share everything but the flag, so one action serves both.
+  const runAction = (update: boolean) => async (files: string[], opts: TestOptions) => {
+    const { runTests } = await import('../../api/test.js');
+    const report = await runTests({ project: projectDir(opts), files, update });
+    printReport(report, { json: Boolean(opts.json), update });
+    if (!report.ok) process.exitCode = 1;
+  };
   common(
     test.command('run [files...]', { isDefault: true }).description('run every test (or those in the files given); exit 1 on a failure'),
-  ).action(async (files: string[], opts: TestOptions) => {
-    const { runTests } = await import('../../api/test.js');
-    const report = await runTests({ project: projectDir(opts), files });
-    printReport(report, { json: Boolean(opts.json), update: false });
-    if (!report.ok) process.exitCode = 1;
-  });
-
+  ).action(runAction(false));
   common(
     test
       .command('update [files...]')
       .description("rewrite each test's expected_result (and expected_http_status) from the current results"),
-  ).action(async (files: string[], opts: TestOptions) => {
-    const { runTests } = await import('../../api/test.js');
-    const report = await runTests({ project: projectDir(opts), files, update: true });
-    printReport(report, { json: Boolean(opts.json), update: true });
-    if (!report.ok) process.exitCode = 1;
-  });
+  ).action(runAction(true));
 
   common(
     test
