@@ -93,18 +93,13 @@ export async function runTests(options: { project: string; files?: readonly stri
       const updated: TestCase[] = [];
       for (const test of file.cases) {
         const response = await start.server.request(pipe, queryOf(test.parameters));
-        const outcome = judge(test, response);
         const next = updatedCase(test, response);
         updated.push(next);
         const changed = next.expectedResult !== test.expectedResult || next.expectedHttpStatus !== test.expectedHttpStatus;
         results.push({
           name: test.name,
           parameters: test.parameters,
-          passed: outcome.passed,
-          status: outcome.status,
-          expected: outcome.expected,
-          actual: outcome.actual,
-          ...(outcome.reason ? { reason: outcome.reason } : {}),
+          ...judge(test, response),
           ...(options.update ? { updated: changed } : {}),
         });
       }
