@@ -69,18 +69,13 @@ describe('diffLines', () => {
     const a = 'r1\nr2\nr3\nr4\nr5\n';
     const b = 'r0\nr2\nr3x\nr4\nr6\nr5\n';
     const lines = diffLines(a, b);
-    expect(
+    const without = (op: '+' | '-') =>
       lines
-        .filter((l) => l.op !== '+')
+        .filter((l) => l.op !== op)
         .map((l) => l.text)
-        .join('\n'),
-    ).toBe(a);
-    expect(
-      lines
-        .filter((l) => l.op !== '-')
-        .map((l) => l.text)
-        .join('\n'),
-    ).toBe(b);
+        .join('\n');
+    expect(without('+')).toBe(a);
+    expect(without('-')).toBe(b);
   });
 });
 
