@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { CopyPipeState } from '../../api/copy.js';
 import { makeChalk, printJson, say } from '../output.js';
-import type { TargetFlags } from './datasource.js';
-import { target } from './datasource.js';
-import { paintStatus, serverOptions, tableLines } from './job.js';
+import { type TargetFlags, target, targetOptions } from './datasource.js';
+import { paintStatus, tableLines } from './job.js';
 
 export function registerCopy(mk: Command): void {
   const copy = mk.command('copy').description('run, list, pause and resume copy pipes on the dev server (or --cloud)');
-  serverOptions(
+  targetOptions(
     copy
       .command('run <pipe>')
       .description('run a copy pipe now, writing its result to its TARGET_DATASOURCE')
@@ -16,7 +15,7 @@ export function registerCopy(mk: Command): void {
     const { runCopyCommand } = await import('../run-copy.js');
     process.exitCode = await runCopyCommand(pipe, opts);
   });
-  serverOptions(copy.command('ls').description('list copy pipes: target, schedule, paused or not, last run')).action(
+  targetOptions(copy.command('ls').description('list copy pipes: target, schedule, paused or not, last run')).action(
     async (opts: TargetFlags) => {
       const { listCopyPipes } = await import('../../api/copy.js');
       const pipes = await listCopyPipes(target(opts));
@@ -32,7 +31,7 @@ export function registerCopy(mk: Command): void {
     cancel: ['cancel a scheduled copy pipe’s waiting jobs and pause its schedule', 'Cancelled'],
   } as const;
   for (const [action, [description, verb]] of Object.entries(actions) as [keyof typeof actions, (typeof actions)[keyof typeof actions]][]) {
-    serverOptions(copy.command(`${action} <pipe>`).description(description)).action(async (pipe: string, opts: TargetFlags) => {
+    targetOptions(copy.command(`${action} <pipe>`).description(description)).action(async (pipe: string, opts: TargetFlags) => {
       const { copyAction } = await import('../../api/copy.js');
       const state = await copyAction({ ...target(opts), pipe, action });
       if (opts.json) return printJson(state);

@@ -9,8 +9,8 @@ export interface TargetFlags {
   token?: string;
 }
 
-/** `--cloud`, `--host`, `--token`, `--project`, `--json`: the same target flags as `mk deploy`. */
-function targetOptions(cmd: Command): Command {
+/** `--cloud`, `--host`, `--token`, `--project`, `--json`: the same target flags as `mk deploy`, on every server command. */
+export function targetOptions(cmd: Command): Command {
   cmd
     .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
     .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')

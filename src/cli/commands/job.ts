@@ -1,22 +1,11 @@
 import type { Command } from 'commander';
 import type { JobInfo } from '../../api/job.js';
-import { jsonOption, projectOption } from '../options.js';
 import { makeChalk, printJson, say } from '../output.js';
-import { type TargetFlags, target } from './datasource.js';
-
-/** `--cloud`, `--host`, `--token`, `--project`, `--json`, as every server command takes them. */
-export function serverOptions(cmd: Command): Command {
-  cmd
-    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
-    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
-    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
-  projectOption(cmd);
-  return jsonOption(cmd);
-}
+import { type TargetFlags, target, targetOptions } from './datasource.js';
 
 export function registerJob(mk: Command): void {
   const job = mk.command('job').description('list, show and cancel jobs (copy runs, deletes) on the dev server (or --cloud)');
-  serverOptions(
+  targetOptions(
     job
       .command('ls')
       .description('list jobs, newest first (the last 100)')
@@ -36,14 +25,14 @@ export function registerJob(mk: Command): void {
     const rows = jobs.map((j) => [j.id, j.kind, paintStatus(j.status), j.created_at, subject(j), outcome(j)]);
     for (const line of tableLines([['ID', 'KIND', 'STATUS', 'CREATED (UTC)', 'ON', 'RESULT'], ...rows])) say(line);
   });
-  serverOptions(job.command('show <id>').description("a job's details")).action(async (id: string, opts: TargetFlags) => {
+  targetOptions(job.command('show <id>').description("a job's details")).action(async (id: string, opts: TargetFlags) => {
     const { getJob } = await import('../../api/job.js');
     const found = await getJob({ ...target(opts), id });
     if (opts.json) return printJson(found);
     for (const [key, value] of Object.entries(found))
       say(`${`${key}:`.padEnd(16)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   });
-  serverOptions(job.command('cancel <id>').description('cancel a waiting job (a running one runs to the end)')).action(
+  targetOptions(job.command('cancel <id>').description('cancel a waiting job (a running one runs to the end)')).action(
     async (id: string, opts: TargetFlags) => {
       const { cancelJob } = await import('../../api/job.js');
       const cancelled = await cancelJob({ ...target(opts), id });
