@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import { LiveHost } from '../../src/deploy/live-host.js';
 import { TokenVault } from '../../src/deploy/token-vault.js';
 import { loadProject } from '../../src/project/load.js';
@@ -130,3 +131,21 @@ export async function serveProject(files: Record<string, string> = SALES_PROJECT
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * For a test file whose tests each start one server: registers the `afterEach` that closes it and
+ * returns a `start` that opens it (`const start = serverPerTest(serveProject)`).
+ */
+export function serverPerTest<A extends unknown[], S extends { close(): Promise<void> }>(
+  open: (...args: A) => Promise<S>,
+): (...args: A) => Promise<S> {
+  let server: S | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (...args) => {
+    server = await open(...args);
+    return server;
+  };
+}

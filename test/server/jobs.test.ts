@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobLog } from '../../src/workspace/jobs.js';
-import { copyPipe, countRows, JOBS_PROJECT, type JobsServer, startJobsServer } from './jobs-host.js';
+import { serverPerTest } from './helpers.js';
+import { copyPipe, countRows, JOBS_PROJECT, startJobsServer } from './jobs-host.js';
 
-let server: JobsServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(...args: Parameters<typeof startJobsServer>): Promise<JobsServer> {
-  server = await startJobsServer(...args);
-  return server;
-}
+const start = serverPerTest(startJobsServer);
 
 describe('Jobs API', () => {
   it('lists copy runs and deletes newest first in Tinybird’s shape, and still after a restart', async () => {

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cascadeTargets } from '../../src/workspace/jobs-truncate.js';
 import { EVENTS_DATASOURCE } from './events-host.js';
+import { serverPerTest } from './helpers.js';
 import { countRows, type JobsServer, startJobsServer, TARGET_DATASOURCE } from './jobs-host.js';
 
-let server: JobsServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(...args: Parameters<typeof startJobsServer>): Promise<JobsServer> {
-  server = await startJobsServer(...args);
-  return server;
-}
+const start = serverPerTest(startJobsServer);
 
 const view = (sql: string, target: string) => `NODE v
 SQL >
@@ -39,10 +31,10 @@ const counts = (s: JobsServer) => Object.fromEntries(['events', 'by_id', 'by_nam
 
 describe('truncate --cascade', () => {
   it('finds the datasources a datasource feeds through materialized views, transitively', async () => {
-    server = await startJobsServer(CHAIN);
-    expect(cascadeTargets(server.workspace(), 'events')).toEqual(['events', 'by_id', 'by_name']);
-    expect(cascadeTargets(server.workspace(), 'by_id')).toEqual(['by_id', 'by_name']);
-    expect(cascadeTargets(server.workspace(), 'other')).toEqual(['other']);
+    const s = await start(CHAIN);
+    expect(cascadeTargets(s.workspace(), 'events')).toEqual(['events', 'by_id', 'by_name']);
+    expect(cascadeTargets(s.workspace(), 'by_id')).toEqual(['by_id', 'by_name']);
+    expect(cascadeTargets(s.workspace(), 'other')).toEqual(['other']);
   });
 
   it('truncates only the datasource without cascade=true, and the whole chain with it', async () => {

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queueCopyJob, runCopyJob } from '../../src/workspace/copy-jobs.js';
 import { copyPaused, setCopyPaused } from '../../src/workspace/copy-pause.js';
 import { startCopySchedules } from '../../src/workspace/copy-schedule.js';
 import { type Job, jobLog } from '../../src/workspace/jobs.js';
+import { serverPerTest } from '../server/helpers.js';
 import { copyPipe, countRows, JOBS_PROJECT, type JobsServer, startJobsServer } from '../server/jobs-host.js';
 
-let server: JobsServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const start = serverPerTest(startJobsServer);
 
 const MINUTE_PROJECT = {
   ...JOBS_PROJECT,
@@ -37,7 +34,7 @@ async function fireOnce(s: JobsServer, expected: number): Promise<{ pipe: string
 
 describe('copy jobs', () => {
   it('records a scheduled run as a copy job: done with its rows, or error with its message', async () => {
-    server = await startJobsServer(MINUTE_PROJECT);
+    const server = await start(MINUTE_PROJECT);
     const runs = await fireOnce(server, 2);
     const log = jobLog(server.store);
     expect(runs.map((r) => r.pipe)).toEqual(['failing', 'nightly']);
@@ -53,7 +50,7 @@ describe('copy jobs', () => {
   });
 
   it('a paused schedule does not fire, still paused after a restart, and fires again once resumed', async () => {
-    server = await startJobsServer(MINUTE_PROJECT);
+    const server = await start(MINUTE_PROJECT);
     setCopyPaused(server.store, 'nightly', true);
     await server.restart();
     expect(copyPaused(server.store, 'nightly')).toBe(true);
@@ -69,7 +66,7 @@ describe('copy jobs', () => {
   });
 
   it('a queued job cancelled before its turn never copies', async () => {
-    server = await startJobsServer();
+    const server = await start();
     const log = jobLog(server.store);
     const settled: Job[] = [];
     const job = queueCopyJob(server.workspace(), 'on_demand', 'manual', ({ job }) => settled.push(job));
@@ -81,12 +78,12 @@ describe('copy jobs', () => {
   });
 
   it('runs a copy now as a working-then-done job; unknown pipes fail before any job exists', async () => {
-    server = await startJobsServer();
+    const server = await start();
     const { job, result } = runCopyJob(server.workspace(), 'on_demand', {});
     expect(result?.rows).toBe(3);
     expect(job).toMatchObject({ status: 'done', fields: { rows: 3, trigger: 'manual' } });
     expect(job.started_at).toBeDefined();
-    expect(() => runCopyJob(server!.workspace(), 'nope')).toThrow(/does not exist/);
+    expect(() => runCopyJob(server.workspace(), 'nope')).toThrow(/does not exist/);
     expect(jobLog(server.store).list()).toHaveLength(1);
   });
 });
