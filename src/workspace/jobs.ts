@@ -35,7 +35,8 @@ export interface NewJob {
   readonly pipe?: string;
   readonly datasource?: string;
   readonly fields?: Record<string, unknown>;
-  readonly status?: 'waiting' | 'working';
+  /** `done` records a job mk ran while answering (a delete) in one write, started and finished as it is created. */
+  readonly status?: 'waiting' | 'working' | 'done';
 }
 
 const TABLE = 'svc__jobs';
@@ -86,7 +87,7 @@ export class JobLog {
     });
   }
 
-  /** Records a new job (`waiting` unless said otherwise) and returns it. */
+  /** Records a new job (`waiting` unless said otherwise; `started_at` unless waiting) and returns it. */
   create(kind: string, job: NewJob = {}): Job {
     const at = jobTime(this.now());
     const status = job.status ?? 'waiting';
@@ -96,7 +97,7 @@ export class JobLog {
       status,
       created_at: at,
       updated_at: at,
-      ...(status === 'working' ? { started_at: at } : {}),
+      ...(status !== 'waiting' ? { started_at: at } : {}),
       ...(job.pipe !== undefined ? { pipe_name: job.pipe } : {}),
       ...(job.datasource !== undefined ? { datasource_name: job.datasource } : {}),
       fields: job.fields ?? {},

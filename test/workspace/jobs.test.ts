@@ -66,6 +66,14 @@ describe('the job log', () => {
     expect(() => log.list({ created_after: 'yesterday' })).toThrow(/Invalid created_after/);
   });
 
+  it('records a job mk already ran as done in one write, started when it was created', () => {
+    dir = mkdtempSync(join(tmpdir(), 'mk-jobs-'));
+    const log = jobLog(open());
+    const job = log.create('delete_data', { datasource: 'events', status: 'done', fields: { rows_affected: 2 } });
+    expect(job).toMatchObject({ status: 'done', started_at: job.created_at, updated_at: job.created_at, fields: { rows_affected: 2 } });
+    expect(log.get(job.id)).toEqual(job);
+  });
+
   it('cancels waiting jobs only; a cancelled job is never started', () => {
     dir = mkdtempSync(join(tmpdir(), 'mk-jobs-'));
     const log = jobLog(open());

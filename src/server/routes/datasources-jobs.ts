@@ -32,9 +32,7 @@ export function jobJson(job: Job, request: FastifyRequest): Record<string, unkno
 
 /** Records a job mk has already run (a delete), `done`, and answers it as Tinybird answers a job request. */
 export function recordJob(request: FastifyRequest, store: Store, kind: string, job: Omit<NewJob, 'status'>): Record<string, unknown> {
-  const log = jobLog(store);
-  const created = log.create(kind, { ...job, status: 'working' });
-  return jobJson(log.finish(created.id), request);
+  return jobJson(jobLog(store).create(kind, { ...job, status: 'done' }), request);
 }
 
 /**
