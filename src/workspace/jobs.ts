@@ -42,7 +42,18 @@ export interface NewJob {
 const TABLE = 'svc__jobs';
 /** Jobs kept in the store file: older ones are pruned as new ones arrive (Tinybird keeps 48 hours). */
 const KEEP = 1000;
-const COLUMNS = ['id', 'kind', 'status', 'created_at', 'updated_at', 'started_at', 'pipe_name', 'datasource_name', 'error', 'fields'];
+const COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'pipe_name',
+  'datasource_name',
+  'error',
+  'fields',
+] as const;
 
 const logs = new WeakMap<Store, JobLog>();
 
@@ -191,19 +202,9 @@ export class JobLog {
 
 type Row = Record<(typeof COLUMNS)[number], string | null>;
 
+/** The job's values in COLUMNS order (`fields` as JSON). */
 function toRow(job: Job): unknown[] {
-  return [
-    job.id,
-    job.kind,
-    job.status,
-    job.created_at,
-    job.updated_at,
-    job.started_at ?? null,
-    job.pipe_name ?? null,
-    job.datasource_name ?? null,
-    job.error ?? null,
-    JSON.stringify(job.fields),
-  ];
+  return COLUMNS.map((c) => (c === 'fields' ? JSON.stringify(job.fields) : (job[c] ?? null)));
 }
 
 function fromRow(r: Row): Job {
