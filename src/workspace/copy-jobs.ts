@@ -23,13 +23,7 @@ export function runCopyJob(
   params: QueryParams = {},
   trigger: CopyTrigger = 'manual',
 ): CopyJobOutcome {
-  const { target, mode } = copySettings(workspace, pipe);
-  const job = jobLog(workspace.store).create('copy', {
-    pipe,
-    datasource: target,
-    status: 'working',
-    fields: { mode, trigger, ...(Object.keys(params).length > 0 ? { parameters: params } : {}) },
-  });
+  const job = createCopyJob(workspace, pipe, trigger, 'working', params);
   return execute(workspace, job.id, pipe, params);
 }
 
@@ -43,9 +37,8 @@ export function queueCopyJob(
   trigger: CopyTrigger,
   onSettled?: (outcome: CopyJobOutcome) => void,
 ): Job {
-  const { target, mode } = copySettings(workspace, pipe);
   const log = jobLog(workspace.store);
-  const job = log.create('copy', { pipe, datasource: target, fields: { mode, trigger } });
+  const job = createCopyJob(workspace, pipe, trigger, 'waiting', {});
   setImmediate(() => {
     try {
       if (!log.start(job.id)) return onSettled?.({ job: log.mustGet(job.id) });
@@ -55,6 +48,23 @@ export function queueCopyJob(
     }
   });
   return job;
+}
+
+/** The copy job's record: its pipe, target, mode, trigger and any parameters (copySettings throws for a pipe that does not copy). */
+function createCopyJob(
+  workspace: LocalWorkspace,
+  pipe: string,
+  trigger: CopyTrigger,
+  status: 'waiting' | 'working',
+  params: QueryParams,
+): Job {
+  const { target, mode } = copySettings(workspace, pipe);
+  return jobLog(workspace.store).create('copy', {
+    pipe,
+    datasource: target,
+    status,
+    fields: { mode, trigger, ...(Object.keys(params).length > 0 ? { parameters: params } : {}) },
+  });
 }
 
 function execute(workspace: LocalWorkspace, id: string, pipe: string, params: QueryParams): CopyJobOutcome {
