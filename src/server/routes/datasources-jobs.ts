@@ -68,7 +68,8 @@ export function jobsRoutes(app: FastifyInstance, host: Host): void {
   app.get('/v0/jobs/:id', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
     const id = (request.params as { id: string }).id;
-    const job = storeOf(host) && jobLog(storeOf(host)!).get(id);
+    const store = storeOf(host);
+    const job = store && jobLog(store).get(id);
     if (!job) return sendError(reply, 404, `Job ${id} not found`);
     return jobJson(job, request);
   });
