@@ -19,3 +19,8 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${value}`);
   return port;
 }
+
+/** Commander's accumulator for an option given several times (`--param a=1 --param b=2`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CopyPipeState } from '../../api/copy.js';
+import { collect } from '../options.js';
 import { makeChalk, printJson, say } from '../output.js';
 import { type TargetFlags, target, targetOptions } from './datasource.js';
 import { paintStatus, tableLines } from './job.js';
@@ -10,7 +11,7 @@ export function registerCopy(mk: Command): void {
     copy
       .command('run <pipe>')
       .description('run a copy pipe now, writing its result to its TARGET_DATASOURCE')
-      .option('--param <key=value>', 'template parameter (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[]),
+      .option('--param <key=value>', 'template parameter (repeatable)', collect, [] as string[]),
   ).action(async (pipe: string, opts: TargetFlags & { param: string[] }) => {
     const { runCopyCommand } = await import('../run-copy.js');
     process.exitCode = await runCopyCommand(pipe, opts);

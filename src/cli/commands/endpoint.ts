@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { jsonOption, projectOption } from '../options.js';
+import { collect, jsonOption, projectOption } from '../options.js';
 import { targetOptions } from './token.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerEndpoint(mk: Command): void {
   const endpoint = mk.command('endpoint').description('list endpoints, read their data, print their URL or OpenAPI document');

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { jsonOption, projectOption } from '../options.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect, jsonOption, projectOption } from '../options.js';
 
 /** `--cloud`, `--host`, `--token`: the same target flags as mk deploy. */
 export function targetOptions(cmd: Command): Command {
