@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Paint } from '../diagnostics/render.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Paint, renderDiagnostics } from '../diagnostics/render.js';
 
 /** Colours only for humans: off with NO_COLOR, off when stdout is not a terminal, on with FORCE_COLOR. */
 export function colourEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -28,4 +29,18 @@ export function note(line = ''): void {
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Diagnostics with their code frames on stderr, coloured when stderr is a terminal. `blankLine`
+ * separates them from a summary printed after.
+ */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources?: ReadonlyMap<string, string>,
+  options: { blankLine?: boolean } = {},
+): void {
+  if (diagnostics.length === 0) return;
+  const text = renderDiagnostics(diagnostics, { ...(sources ? { sources } : {}), paint: makePaint(makeChalk(process.stderr)) });
+  note(options.blankLine ? `${text}\n` : text);
 }

@@ -1,6 +1,5 @@
 import type { BuildReport } from '../api/build.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
-import { makeChalk, makePaint, note, printJson, say } from './output.js';
+import { makeChalk, printDiagnostics, printJson, say } from './output.js';
 
 /** Prints a build's diagnostics (code frames on stderr) and summary, or the whole report as JSON. */
 export function printBuildReport(report: BuildReport, options: { json: boolean }): void {
@@ -14,8 +13,7 @@ export function printBuildReport(report: BuildReport, options: { json: boolean }
     });
     return;
   }
-  const c = makeChalk(process.stderr);
-  if (report.diagnostics.length > 0) note(`${renderDiagnostics(report.diagnostics, { sources: report.sources, paint: makePaint(c) })}\n`);
+  printDiagnostics(report.diagnostics, report.sources, { blankLine: true });
   const out = makeChalk();
   if (!report.ok) {
     say(`${out.red('✗')} Build failed`);

@@ -1,17 +1,14 @@
 import { relative } from 'node:path';
 import { startDev } from '../api/dev.js';
 import type { RebuildResult } from '../dev/session.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
-import { makeChalk, makePaint, note, say } from './output.js';
+import { makeChalk, printDiagnostics, say } from './output.js';
 
 /** `mk dev`: serve, print what was built, rebuild on save; Ctrl-C stops. */
 export async function runDev(options: { project: string; port: number; host: string; watch: boolean }): Promise<void> {
   const c = makeChalk();
   const report = (result: RebuildResult, paths: readonly string[]) => {
     if (paths.length > 0) say(c.dim(`\n⟳ ${paths.map((p) => relative(options.project, p)).join(', ')} changed, rebuilding…`));
-    if (result.diagnostics.length > 0) {
-      note(renderDiagnostics(result.diagnostics, { sources: result.sources, paint: makePaint(makeChalk(process.stderr)) }));
-    }
+    printDiagnostics(result.diagnostics, result.sources);
     if (!result.ok) {
       say(`${c.red('✗')} Build failed${paths.length > 0 ? '; still serving the previous version' : ''}`);
       return;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatFiles } from '../api/fmt.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
-import { makeChalk, makePaint, note, say } from './output.js';
+import { makeChalk, printDiagnostics, say } from './output.js';
 
 /** `mk fmt`: rewrites files, or with --check reports those that would change (exit 1). */
 export async function runFmt(options: { project: string; files: string[]; check: boolean; stdout: boolean }): Promise<number> {
@@ -13,7 +12,7 @@ export async function runFmt(options: { project: string; files: string[]; check:
   for (const r of results) {
     if (hasErrors(r.diagnostics)) {
       const sources = new Map([[r.path, readFileSync(resolve(options.project, r.path), 'utf8')]]);
-      note(renderDiagnostics(r.diagnostics, { sources, paint: makePaint(makeChalk(process.stderr)) }));
+      printDiagnostics(r.diagnostics, sources);
       failed = true;
       continue;
     }

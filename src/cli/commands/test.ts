@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
 import type { TestReport, TestResult } from '../../api/test.js';
-import { renderDiagnostics } from '../../diagnostics/render.js';
 // Small and pure (no yaml): cheap to load with the other commands.
 import { collapseDiff, diffLines } from '../../testing/diff.js';
-import { jsonOption, projectDir, projectOption } from '../options.js';
-import { makeChalk, makePaint, note, printJson, say } from '../output.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect, jsonOption, projectDir, projectOption } from '../options.js';
+import { makeChalk, printDiagnostics, printJson, say } from '../output.js';
 
 interface TestOptions {
   project?: string;
@@ -77,8 +74,7 @@ function printReport(report: TestReport, options: { json: boolean; update: boole
     });
     return;
   }
-  const err = makeChalk(process.stderr);
-  if (report.diagnostics.length > 0) note(`${renderDiagnostics(report.diagnostics, { sources: report.sources, paint: makePaint(err) })}\n`);
+  printDiagnostics(report.diagnostics, report.sources, { blankLine: true });
   const c = makeChalk();
   if (!report.ran) {
     say(
