@@ -45,3 +45,12 @@ export function statusOf(error: unknown): number {
   }
   return 500;
 }
+
+/** Runs a route's body; a thrown error becomes Tinybird's `{"error": …}` with the error's status. */
+export async function guarded(reply: FastifyReply, fn: () => unknown): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (error) {
+    return sendError(reply, statusOf(error), (error as Error).message);
+  }
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../util/api-error.js';
 import { copySettings } from '../../workspace/copy.js';
 import { runCopyJob } from '../../workspace/copy-jobs.js';
@@ -7,7 +7,7 @@ import { copySchedule } from '../../workspace/copy-schedule.js';
 import { LocalWorkspace } from '../../workspace/index.js';
 import { jobLog } from '../../workspace/jobs.js';
 import { authorize } from '../auth.js';
-import { sendError, statusOf } from '../errors.js';
+import { guarded, sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
 import { requestParams } from '../params.js';
 import { jobJson } from './datasources-jobs.js';
@@ -111,12 +111,4 @@ function scheduledWorkspace(host: Host, name: string, notScheduled: string): Loc
   if (ws.preparedPipes.get(name)?.kind !== 'copy') throw new ApiError(403, `The pipe '${name}' should be a copy pipe`);
   if (!copySchedule(ws, name)) throw new ApiError(422, notScheduled);
   return ws;
-}
-
-function guarded(reply: FastifyReply, fn: () => unknown): unknown {
-  try {
-    return fn();
-  } catch (error) {
-    return sendError(reply, statusOf(error), (error as Error).message);
-  }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../util/api-error.js';
 import { compileCondition } from '../../workspace/engines-condition.js';
 import { LocalWorkspace } from '../../workspace/index.js';
 import { truncateDatasources } from '../../workspace/jobs-truncate.js';
 import { authorize } from '../auth.js';
 import { structuredBody } from '../body.js';
-import { sendError, statusOf } from '../errors.js';
+import { guarded, sendError } from '../errors.js';
 import type { Host } from '../host.js';
 import { copyRoutes } from './copy.js';
 import { jobsRoutes, recordJob } from './datasources-jobs.js';
@@ -183,12 +183,4 @@ function formatOf(request: FastifyRequest, format: string | undefined): 'ndjson'
   const f = format ?? (/ndjson|json/.test(String(request.headers['content-type'] ?? '')) ? 'ndjson' : 'csv');
   if (f === 'ndjson' || f === 'csv') return f;
   throw new ApiError(400, `Invalid format '${f}': use csv, ndjson or parquet`);
-}
-
-async function guarded(reply: FastifyReply, fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await fn();
-  } catch (error) {
-    return sendError(reply, statusOf(error), (error as Error).message);
-  }
 }
