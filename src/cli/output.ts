@@ -44,3 +44,15 @@ export function printDiagnostics(
   const text = renderDiagnostics(diagnostics, { ...(sources ? { sources } : {}), paint: makePaint(makeChalk(process.stderr)) });
   note(options.blankLine ? `${text}\n` : text);
 }
+
+/** Rows as aligned columns, two spaces apart (the first row is the header); colour codes take no width. */
+export function table(rows: readonly (readonly string[])[]): string[] {
+  const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .join('  ')
+      .trimEnd(),
+  );
+}

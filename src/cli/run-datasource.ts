@@ -8,7 +8,7 @@ import {
   uploadFile,
 } from '../api/datasource.js';
 import { type TargetFlags, target } from './commands/datasource.js';
-import { makeChalk, printJson, say } from './output.js';
+import { makeChalk, printJson, say, table } from './output.js';
 
 /** `mk datasource ls`: a table of name, engine, rows and quarantined rows. */
 export async function runLs(opts: TargetFlags): Promise<number> {
@@ -122,14 +122,4 @@ function progressBar(): (p: UploadProgress) => void {
       `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${mb(p.bytes)}/${mb(p.totalBytes)} MB, ${p.rows.toLocaleString('en-US')} rows`,
     );
   };
-}
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd(),
-  );
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CopyPipeState } from '../../api/copy.js';
 import { collect } from '../options.js';
-import { makeChalk, printJson, say } from '../output.js';
+import { makeChalk, printJson, say, table } from '../output.js';
 import { type TargetFlags, target, targetOptions } from './datasource.js';
-import { paintStatus, tableLines } from './job.js';
+import { paintStatus } from './job.js';
 
 export function registerCopy(mk: Command): void {
   const copy = mk.command('copy').description('run, list, pause and resume copy pipes on the dev server (or --cloud)');
@@ -23,7 +23,7 @@ export function registerCopy(mk: Command): void {
       if (opts.json) return printJson(pipes);
       if (pipes.length === 0) return say('No copy pipes');
       const rows = pipes.map((p) => [p.name, p.copy_target_datasource, p.copy_mode, p.schedule.cron, scheduleState(p), lastRun(p)]);
-      for (const line of tableLines([['PIPE', 'TARGET', 'MODE', 'SCHEDULE', 'STATE', 'LAST RUN'], ...rows])) say(line);
+      for (const line of table([['PIPE', 'TARGET', 'MODE', 'SCHEDULE', 'STATE', 'LAST RUN'], ...rows])) say(line);
     },
   );
   const actions = {

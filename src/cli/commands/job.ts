@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { JobInfo } from '../../api/job.js';
-import { makeChalk, printJson, say } from '../output.js';
+import { makeChalk, printJson, say, table } from '../output.js';
 import { type TargetFlags, target, targetOptions } from './datasource.js';
 
 export function registerJob(mk: Command): void {
@@ -23,7 +23,7 @@ export function registerJob(mk: Command): void {
     if (opts.json) return printJson(jobs);
     if (jobs.length === 0) return say('No jobs');
     const rows = jobs.map((j) => [j.id, j.kind, paintStatus(j.status), j.created_at, subject(j), outcome(j)]);
-    for (const line of tableLines([['ID', 'KIND', 'STATUS', 'CREATED (UTC)', 'ON', 'RESULT'], ...rows])) say(line);
+    for (const line of table([['ID', 'KIND', 'STATUS', 'CREATED (UTC)', 'ON', 'RESULT'], ...rows])) say(line);
   });
   targetOptions(job.command('show <id>').description("a job's details")).action(async (id: string, opts: TargetFlags) => {
     const { getJob } = await import('../../api/job.js');
@@ -63,17 +63,4 @@ export function paintStatus(status: string): string {
   if (status === 'error') return c.red(status);
   if (status === 'waiting' || status === 'working') return c.yellow(status);
   return status;
-}
-
-/** Columns padded to their widest cell (colour codes do not count). */
-export function tableLines(rows: readonly (readonly string[])[]): string[] {
-  // ANSI colour codes take no width.
-  const width = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
-      .join('  ')
-      .trimEnd(),
-  );
 }
