@@ -25,3 +25,8 @@ export function requestParams(request: FastifyRequest): { params: QueryParams; q
   for (const [key, value] of Object.entries(merged)) if (!RESERVED.has(key)) params[key] = value;
   return q === undefined ? { params } : { params, q };
 }
+
+/** The scheme and host a client reached this server at (for URLs in answers: job_url, OpenAPI servers). */
+export function requestBaseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+}

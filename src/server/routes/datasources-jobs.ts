@@ -6,6 +6,7 @@ import { type Job, type JobFilter, jobLog, type NewJob } from '../../workspace/j
 import { authorize } from '../auth.js';
 import { sendError, statusOf } from '../errors.js';
 import type { Host } from '../host.js';
+import { requestBaseUrl } from '../params.js';
 
 /**
  * A job as Tinybird's Jobs API shows it: `{kind, id, job_id, status, created_at, updated_at,
@@ -26,7 +27,7 @@ export function jobJson(job: Job, request: FastifyRequest): Record<string, unkno
     ...(job.datasource_name ? { datasource: { id: job.datasource_name, name: job.datasource_name } } : {}),
     ...job.fields,
     ...(job.error ? { error: job.error } : {}),
-    job_url: `${baseUrl(request)}/v0/jobs/${job.id}`,
+    job_url: `${requestBaseUrl(request)}/v0/jobs/${job.id}`,
   };
 }
 
@@ -91,8 +92,4 @@ export function jobsRoutes(app: FastifyInstance, host: Host): void {
 function storeOf(host: Host): Store | undefined {
   const ws = host.current();
   return ws instanceof LocalWorkspace ? ws.store : undefined;
-}
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 }

@@ -6,7 +6,7 @@ import { authorize, type Grant, identify } from '../auth.js';
 import { sendError, sendFailure } from '../errors.js';
 import { CONTENT_TYPES, formatResult, type OutputFormat } from '../format.js';
 import type { Host } from '../host.js';
-import { requestParams } from '../params.js';
+import { requestBaseUrl, requestParams } from '../params.js';
 import { openApiDocument } from './openapi-document.js';
 import { notePipeRequest } from './service-log.js';
 
@@ -23,9 +23,8 @@ export function pipesRoutes(app: FastifyInstance, host: Host): void {
     // Any valid token may ask; the document lists the endpoints that token can read.
     const grant = identify(host, request, reply);
     if (!grant) return reply;
-    const serverUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
     const readable = (host.current()?.pipes ?? []).filter((p) => grants(grant.scopes, { kind: 'pipe:read', pipe: p.name }));
-    return openApiDocument(readable, { serverUrl, title: grant.name });
+    return openApiDocument(readable, { serverUrl: requestBaseUrl(request), title: grant.name });
   });
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
