@@ -184,9 +184,21 @@ function dateTimeConv(t: { timezone?: string }): Conv {
 const DT64_MIN = -2208988800;
 const DT64_MAX = 10413791999;
 
-function dateTime64Conv(t: { precision: number; timezone?: string }): Conv {
+/**
+ * A JSON integer is a count of 10^-precision ticks, as ClickHouse's JSONEachRow reads it: `Date.now()`
+ * lands in a DateTime64(3) as the instant it names. A JSON fraction (which ClickHouse rejects) is read
+ * as unix seconds, the one reading every producer of fractional timestamps means.
+ */
+function dateTime64Conv(t: { precision: number; timezone?: string }, mode: ConvertMode): Conv {
   const scale = 10 ** t.precision;
+  const min = BigInt(DT64_MIN) * BigInt(scale);
+  const max = (BigInt(DT64_MAX) + 1n) * BigInt(scale) - 1n;
   return (v) => {
+    if (mode === 'json' && (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))) {
+      const ticks = BigInt(v);
+      if (ticks < min || ticks > max) return FAIL;
+      return Number.isSafeInteger(Number(ticks)) ? Number(ticks) : ticks;
+    }
     const i = instantOf(v, t.timezone);
     if (!i || i.seconds < DT64_MIN || i.seconds > DT64_MAX) return FAIL;
     // Extra fraction digits are truncated, as ClickHouse's text parser does.
@@ -238,6 +250,6 @@ export const SCALARS: {
   date: () => dateConv(0, 65535),
   date32: () => dateConv(-25567, 120529),
   datetime: (t) => dateTimeConv(t),
-  datetime64: (t) => dateTime64Conv(t),
+  datetime64: (t, mode) => dateTime64Conv(t, mode),
   enum: enumConv,
 };

@@ -17,7 +17,7 @@ const WHY = {
   clamp:
     "ClickHouse saturates dates outside the type's range and rolls impossible days over (2024-02-30 → 2024-03-01); mk quarantines rather than store another instant (UNCERTAIN what Tinybird does)",
   dt64num:
-    'ClickHouse reads a JSON integer into DateTime64(p) as 10^-p ticks (milliseconds for p=3) and rejects a JSON fraction; mk reads unix seconds with an optional fraction, as for DateTime. UNCERTAIN which Tinybird applies, so mk keeps one reading for both types',
+    'ClickHouse rejects a JSON number with a fraction for DateTime64(p) (it reads integers as 10^-p ticks, and so does mk); mk reads a fraction as unix seconds, the reading every producer of fractional timestamps means (UNCERTAIN what Tinybird does)',
   dtfrac: 'ClickHouse rejects a JSON number with a fraction for DateTime; mk truncates it to whole seconds (UNCERTAIN what Tinybird does)',
   float32:
     'mk stores Float32 as the double received (so 0.1 prints as 0.1); ClickHouse rounds to single precision, so 1e39 overflows to inf (null in JSON) and 1e-50 underflows to 0',
@@ -673,26 +673,11 @@ export const KNOWN_INGEST_MISMATCHES: Readonly<Record<string, KnownMismatch>> = 
     clickhouse: '"2149-06-06"',
     mk: "rejected: value '2149-06-07' on column 'v' is not Date",
   },
-  // JSON numbers for DateTime64: ClickHouse reads integers as ticks and rejects fractions
-  'DateTime64(3) ← 1704164645': {
-    reason: WHY.dt64num,
-    clickhouse: '"1970-01-20 17:22:44.645"',
-    mk: '"2024-01-02 03:04:05.000"',
-  },
+  // JSON fractions for DateTime64: ClickHouse rejects them
   'DateTime64(3) ← 1704164645.5': {
     reason: WHY.dt64num,
     clickhouse: "rejected: Code: 27. DB::Exception: Cannot parse input: expected ',' before: '.5}': (at row 1)",
     mk: '"2024-01-02 03:04:05.500"',
-  },
-  'DateTime64(3) ← 1704164645123': {
-    reason: WHY.dt64num,
-    clickhouse: '"2024-01-02 03:04:05.123"',
-    mk: "rejected: value '1704164645123' on column 'v' is not DateTime64(3)",
-  },
-  'DateTime64(3) ← -1': {
-    reason: WHY.dt64num,
-    clickhouse: '"1969-12-31 23:59:59.999"',
-    mk: '"1969-12-31 23:59:59.000"',
   },
   'DateTime64(3) ← 1704164645.123': {
     reason: WHY.dt64num,

@@ -51,6 +51,12 @@ describe('convertValue: good values', () => {
     ['DateTime64(3)', -1.25, -1250],
     ['DateTime64(3)', '1969-12-31 23:59:59.5', -500],
     ['DateTime64(0)', '2024-01-02 03:04:05.9', 1704164645],
+    // JSON integers are ticks, as ClickHouse reads them: Date.now() in a DateTime64(3) is its instant
+    ['DateTime64(3)', 1704164645123, 1704164645123],
+    ['DateTime64(6)', 1704164645123456, 1704164645123456],
+    ['DateTime64(0)', 1704164645, 1704164645],
+    ['DateTime64(3)', -1, -1],
+    ['DateTime64(9)', 1704164645123456789n, 1704164645123456789n],
     ['Nullable(Int32)', null, null],
     ['LowCardinality(String)', 'x', 'x'],
     ['LowCardinality(Nullable(String))', null, null],
@@ -95,6 +101,8 @@ describe('convertValue: bad values carry Tinybird-style errors', () => {
     ['DateTime', '1969-12-31 23:59:59'],
     ['DateTime', true],
     ['DateTime64(3)', 'soon'],
+    // 1704164645 s in milliseconds is past 2299: ticks outside DateTime64's range are rejected
+    ['DateTime64(3)', 1704164645123000],
     ["Enum8('a' = 1)", 'z'],
     ["Enum8('a' = 1)", 2],
     ['Array(Int8)', [1, 'x']],
