@@ -2,7 +2,7 @@ import type { LiveHost } from '../deploy/live-host.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { loadProject } from '../project/load.js';
 import type { Store } from '../store/index.js';
-import { buildWorkspace, fixtureLoader, type LocalWorkspace, type ResourceChanges } from '../workspace/index.js';
+import { buildWorkspace, fixtureLoader, fixtureRows, type LocalWorkspace, type ResourceChanges } from '../workspace/index.js';
 
 export interface RebuildResult {
   readonly ok: boolean;
@@ -44,11 +44,12 @@ export function rebuildProject(
   // A saved fixture replaces that datasource's rows with the file's (as `tb dev` truncates and re-appends).
   const load = fixtureLoader(project);
   for (const path of changedPaths) {
-    const match = /(?:^|[/\\])fixtures[/\\]([^/\\]+)\.(ndjson|csv)$/.exec(path);
+    const match = /(?:^|[/\\])fixtures[/\\]([^/\\]+)\.(ndjson|csv|sql)$/.exec(path);
     const ds = match?.[1];
     if (!ds || loaded[ds] !== undefined || !store.physicalName(ds)) continue;
     const fixture = load(ds);
-    if (fixture) loaded[ds] = store.replace(ds, fixture.text, { format: fixture.format }).successful_rows;
+    const rows = fixture && fixtureRows(built.workspace, fixture);
+    if (rows) loaded[ds] = store.replace(ds, rows.text, { format: rows.format }).successful_rows;
   }
   return { ok: true, diagnostics, sources: project.sources, changes: built.changes, loaded };
 }

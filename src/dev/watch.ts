@@ -12,7 +12,7 @@ export function watchProject(root: string, onChange: (paths: string[]) => void, 
   });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const relevant = /\.(datasource|pipe|connection|incl|ndjson|csv)$/;
+  const relevant = /\.(datasource|pipe|connection|incl|ndjson|csv|sql)$/;
   watcher.on('all', (_event, path) => {
     if (!relevant.test(path)) return;
     pending.add(path);

@@ -9,7 +9,7 @@ export interface DiscoveredFiles {
 }
 
 const DATAFILE = /\.(datasource|pipe|connection)$/;
-const FIXTURE = /(^|\/)fixtures\/[^/]+\.(ndjson|csv)$/;
+const FIXTURE = /(^|\/)fixtures\/[^/]+\.(ndjson|csv|sql)$/;
 const TEST = /(^|\/)tests\/[^/]+\.ya?ml$/;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.mk', '.tinyb', 'dist', '.venv', '__pycache__']);
 

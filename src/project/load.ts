@@ -5,7 +5,7 @@ import { UserError } from '../diagnostics/user-error.js';
 import type { ConnectionFile, DatasourceFile, PipeFile } from '../syntax/datafile/ast.js';
 import { expandIncludesDetailed, parseDatafile, remapIncludedDiagnostics } from '../syntax/datafile/index.js';
 import { discoverFiles } from './discover.js';
-import { type Fixture, type Project, resourceName, type TestFile } from './project.js';
+import { type Fixture, type FixtureFormat, type Project, resourceName, type TestFile } from './project.js';
 
 export interface LoadOptions {
   /** Environment for `$VAR` substitution in datafiles (Tinybird uses the process environment). */
@@ -51,11 +51,8 @@ export function loadProject(root: string, options: LoadOptions = {}): LoadResult
     else if (datafile.kind === 'connection') connections.push(datafile);
   }
 
-  const fixtures: Fixture[] = files.fixtures.map((path) => ({
-    datasource: resourceName(path),
-    path,
-    format: path.endsWith('.csv') ? 'csv' : 'ndjson',
-  }));
+  const fixtures = dataFixtures(files.fixtures, new Set(datasources.map((d) => resourceName(d.path))));
+  for (const f of fixtures) if (f.format === 'sql') sources.set(f.path, readFileSync(join(root, f.path), 'utf8'));
   const tests: TestFile[] = files.tests.map((path) => ({ pipe: resourceName(path), path }));
   return { project: { root, datasources, pipes, connections, fixtures, tests, sources }, diagnostics };
 }
@@ -65,4 +62,15 @@ function expandWithIncludes(root: string, path: string, text: string) {
     const full = join(root, posix.normalize(join(dirname(path), includePath)));
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   });
+}
+
+/**
+ * Fixtures by datasource. A `.sql` file counts only beside a datasource of its name with no data file:
+ * `tb mock` saved the SQL it generated `<ds>.ndjson` with, and other `.sql` files there are test queries.
+ */
+function dataFixtures(paths: readonly string[], datasources: ReadonlySet<string>): Fixture[] {
+  const format = (path: string): FixtureFormat => (path.endsWith('.csv') ? 'csv' : path.endsWith('.sql') ? 'sql' : 'ndjson');
+  const all = paths.map((path) => ({ datasource: resourceName(path), path, format: format(path) }));
+  const withData = new Set(all.filter((f) => f.format !== 'sql').map((f) => f.datasource));
+  return all.filter((f) => f.format !== 'sql' || (datasources.has(f.datasource) && !withData.has(f.datasource)));
 }

@@ -19,8 +19,11 @@ export interface Fixture {
   /** Datasource the fixture fills (the file stem). */
   readonly datasource: string;
   readonly path: string;
-  readonly format: 'ndjson' | 'csv';
+  /** `sql`: a query whose rows are the fixture (Tinybird's generator files, e.g. the web analytics kit's). */
+  readonly format: FixtureFormat;
 }
+
+export type FixtureFormat = 'ndjson' | 'csv' | 'sql';
 
 export interface TestFile {
   /** Pipe the tests exercise (the file stem). */

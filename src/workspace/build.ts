@@ -7,16 +7,18 @@ import { carryOverRows } from './carry-over.js';
 import { requestCatalog } from './catalog.js';
 import { checkPipeSql } from './check-sql.js';
 import { startWriteHooks } from './engines.js';
+import type { FixtureText } from './fixtures.js';
 import { LocalWorkspace } from './local-workspace.js';
 import { type Materialization, prepareMaterialization } from './materialize.js';
 import { nodeDefinedTargets } from './node-targets.js';
 import { type PreparedPipe, preparePipe } from './pipe.js';
 import { planChanges, type ResourceChanges } from './plan.js';
+import { checkSqlFixture, rowsToNdjson } from './sql-fixtures.js';
 import { tableDef } from './table-def.js';
 
 export interface BuildOptions {
-  /** Load `fixtures/<ds>.ndjson|csv` into new datasources (dev and `mk build`). */
-  readonly loadFixtures?: (datasource: string) => { text: string; format: 'ndjson' | 'csv' } | undefined;
+  /** Load `fixtures/<ds>.ndjson|csv` (or the rows of `<ds>.sql`) into new datasources (dev and `mk build`). */
+  readonly loadFixtures?: (datasource: string) => FixtureText | undefined;
   /** The workspace live now, whose pipes and datasources the plan compares against. */
   readonly previous?: LocalWorkspace;
   /** Stable secret tokens for `TOKEN` lines, by token name (so rebuilds keep the same tokens). */
@@ -63,6 +65,14 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
     }
   }
   const changes = planChanges(datasources, pipes, store, options.previous);
+  // Fixtures fill new datasources only: a changed one already holds them, carried over with every other row.
+  const fixtures = new Map<string, FixtureText>();
+  for (const ds of changes.newDatasources) {
+    const fixture = options.loadFixtures?.(ds);
+    if (!fixture) continue;
+    fixtures.set(ds, fixture);
+    if (fixture.format === 'sql' && !hasErrors(diagnostics)) diagnostics.push(...checkSqlFixture(fixture, datasources, pipes));
+  }
   const failed = (): WorkspaceBuild => ({ diagnostics, changes, commit: () => ({}), discard: () => {} });
   if (hasErrors(diagnostics)) return failed();
 
@@ -121,11 +131,9 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
       }
       workspace.onDeactivate(startWriteHooks(workspace));
       const loaded: Record<string, number> = {};
-      // Fixtures fill new datasources only: a changed one already holds them, carried over with every other row.
-      for (const ds of changes.newDatasources) {
-        const fixture = options.loadFixtures?.(ds);
-        if (!fixture) continue;
-        loaded[ds] = store.append(ds, fixture.text, { format: fixture.format }).successful_rows;
+      for (const [ds, fixture] of fixtures) {
+        const rows = fixtureRows(workspace, fixture);
+        if (rows) loaded[ds] = store.append(ds, rows.text, { format: rows.format }).successful_rows;
       }
       return loaded;
     },
@@ -135,6 +143,13 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
       for (const table of Object.values(staged)) store.discardStaged(table);
     },
   };
+}
+
+/** A fixture's rows as text: the file itself, or a generator query's result (none when it doesn't compile). */
+export function fixtureRows(workspace: LocalWorkspace, fixture: FixtureText): { text: string; format: 'ndjson' | 'csv' } | undefined {
+  if (fixture.format !== 'sql') return { text: fixture.text, format: fixture.format };
+  const { rows } = workspace.rowsOfSql(fixture.text);
+  return rows ? { text: rowsToNdjson(rows), format: 'ndjson' } : undefined;
 }
 
 function backfill(store: Store, mv: Materialization): void {

@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Project } from '../project/project.js';
+import type { FixtureFormat, Project } from '../project/project.js';
 
-/** Finds a datasource's fixture in the project (`fixtures/<ds>.ndjson` or `.csv`) and reads it. */
-export function fixtureLoader(project: Project): (datasource: string) => { text: string; format: 'ndjson' | 'csv' } | undefined {
+/** A datasource's fixture as read from the project: rows as text, or (format `sql`) the query that makes them. */
+export interface FixtureText {
+  readonly path: string;
+  readonly text: string;
+  readonly format: FixtureFormat;
+}
+
+/** Finds a datasource's fixture in the project (`fixtures/<ds>.ndjson`, `.csv` or `.sql`) and reads it. */
+export function fixtureLoader(project: Project): (datasource: string) => FixtureText | undefined {
   return (datasource) => {
     const fixture = project.fixtures.find((f) => f.datasource === datasource);
     if (!fixture) return undefined;
-    return { text: readFileSync(join(project.root, fixture.path), 'utf8'), format: fixture.format };
+    return { path: fixture.path, text: readFileSync(join(project.root, fixture.path), 'utf8'), format: fixture.format };
   };
 }

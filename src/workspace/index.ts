@@ -1,4 +1,4 @@
-export { type BuildOptions, buildWorkspace, type WorkspaceBuild } from './build.js';
+export { type BuildOptions, buildWorkspace, fixtureRows, type WorkspaceBuild } from './build.js';
 export { fixtureLoader } from './fixtures.js';
 export { LocalWorkspace } from './local-workspace.js';
 export { openWorkspaceStore } from './open-store.js';

@@ -1,9 +1,10 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { TokenRecord } from '../auth/tokens.js';
 import { type Catalog, compilePipe, compileSql, type NodeSql } from '../compile/sqlite/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { Store } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
+import type { OutputValue } from '../types/format.js';
 import { printType } from '../types/print.js';
 import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
@@ -127,6 +128,17 @@ export class LocalWorkspace implements Workspace {
     }
     const sql = renderQueryTemplate(q, params, this.parts.secrets);
     return this.run(compileSql(sql, catalog, pipeline ? { pipeline } : {}));
+  }
+
+  /**
+   * Runs a query on the store's own connection, synchronously (fixture generators at build, which
+   * happen before the server answers anything). Compile errors come back as diagnostics.
+   */
+  rowsOfSql(sql: string): { rows?: Record<string, OutputValue>[]; diagnostics: Diagnostic[] } {
+    const compiled = compileSql(sql, this.catalog({}));
+    if (!compiled.query || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics };
+    const { sql: compiledSql, params, columns } = compiled.query;
+    return { rows: this.parts.store.query(compiledSql, params, columns).data, diagnostics: compiled.diagnostics };
   }
 
   /** Keeps a cleanup to run when this workspace stops being live (materialized view listeners). */
