@@ -19,14 +19,15 @@ describe('store: ingest and quarantine', () => {
     const body = [
       '{"timestamp":"2024-01-02 03:04:05.678","user":{"id":"u1"},"amount":2.5,"tags":["a"]}',
       '{"timestamp":"later","user":{"id":"u2"},"tags":[]}',
-      '{"timestamp":1704164645,"user":{"id":"u3"},"tags":["b","c"]}',
+      '{"timestamp":1704164645123,"user":{"id":"u3"},"tags":["b","c"]}',
     ].join('\n');
     expect(store.append('events', body, { importId: 'imp1' })).toEqual({ successful_rows: 2, quarantined_rows: 1 });
 
     const t = store.physicalName('events')!;
     const r = store.query(`SELECT timestamp, user_id, amount, tags FROM "${t}" ORDER BY timestamp`, [], events.columns);
     expect(r.data).toEqual([
-      { timestamp: '2024-01-02 03:04:05.000', user_id: 'u3', amount: 0, tags: ['b', 'c'] },
+      // A JSON integer in a DateTime64(3) is milliseconds, as ClickHouse reads it.
+      { timestamp: '2024-01-02 03:04:05.123', user_id: 'u3', amount: 0, tags: ['b', 'c'] },
       { timestamp: '2024-01-02 03:04:05.678', user_id: 'u1', amount: 2.5, tags: ['a'] },
     ]);
 
