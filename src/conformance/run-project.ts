@@ -49,8 +49,10 @@ export async function runProject(root: ProjectRoot, options: RunOptions): Promis
   }
   const { project, diagnostics } = load;
   const badFiles = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file!));
-  const datafiles = project.sources.size;
-  const parsed = [...project.sources.keys()].filter((p) => !badFiles.has(p)).length;
+  // Sources also hold fixture generators (`fixtures/<ds>.sql`, for code frames): count datafiles only.
+  const datafilePaths = [...project.sources.keys()].filter((p) => /\.(datasource|pipe|connection|incl)$/.test(p));
+  const datafiles = datafilePaths.length;
+  const parsed = datafilePaths.filter((p) => !badFiles.has(p)).length;
   const external = externalPipes(project);
   const base: Base[] = project.pipes.map((p) => ({
     path: p.path,

@@ -205,6 +205,11 @@ describe('JSON', () => {
   const j = str('{"a":"x","n":42,"f":1.5,"b":true,"arr":[1,{"k":"v"}],"o":{"p":{"q":"deep"}}}');
   table([
     ['JSONExtractString', [j, str('a')], 'x', 'String'],
+    // getSubcolumn reads a JSON column's path (names a dot can't reach) or a named tuple element
+    ['getSubcolumn', [lit('{"user-agent":"Mozilla","o":{"p":"deep"}}', 'JSON'), str('user-agent')], 'Mozilla', 'Nullable(String)'],
+    ['getSubcolumn', [lit('{"user-agent":"Mozilla","o":{"p":"deep"}}', 'JSON'), str('o.p')], 'deep'],
+    ['getSubcolumn', [lit('{"user-agent":"Mozilla"}', 'JSON'), str('missing')], null],
+    ['getSubcolumn', [lit('[1,"x"]', 'Tuple(a UInt8, b String)'), str('b')], 'x', 'String'],
     ['JSONExtractString', [j, str('o'), str('p'), str('q')], 'deep'],
     ['JSONExtractString', [j, str('n')], '42'], // a number's text (ClickHouse 26)
     ['JSONExtractString', [j, str('missing')], ''],

@@ -150,6 +150,32 @@ export const MISC: readonly FunctionDef[] = [
     emit: ([t, i], ctx) => `json_extract(${s(t)}, '$[${tupleIndex(t as EmittedArg, i as EmittedArg, ctx) - 1}]')`,
   }),
   scalar({
+    // `getSubcolumn(payload, 'user-agent')`: a JSON path (what `payload.a.b` reads, for names a dot can't
+    // reach) or a named tuple element.
+    name: 'getSubcolumn',
+    min: 2,
+    max: 2,
+    nulls: 'custom',
+    ret: (a, c) => {
+      const b = baseType(a[0] ?? T.nothing);
+      if (b.kind === 'json') return T.nullable(T.string);
+      if (b.kind !== 'tuple') return T.nothing;
+      return b.elements.find((e) => e.name === constString(c.args[1]))?.type ?? T.nothing;
+    },
+    emit: ([x, name], ctx) => {
+      const b = baseType(x!.type);
+      const sub = constString(name as EmittedArg);
+      if (sub === undefined) return ctx.fail('getSubcolumn: the subcolumn name must be a constant string');
+      if (b.kind === 'tuple') return `json_extract(${s(x)}, '$[${tupleIndex(x as EmittedArg, name as EmittedArg, ctx) - 1}]')`;
+      if (b.kind !== 'json') return ctx.fail(`getSubcolumn: ${x!.type.kind} has no subcolumn '${sub}'`);
+      const path = `$.${sub
+        .split('.')
+        .map((p) => `"${p.replace(/["\\]/g, (c) => `\\${c}`)}"`)
+        .join('.')}`;
+      return `(${s(x)} ->> ${ctx.bind(path)})`;
+    },
+  }),
+  scalar({
     name: 'map',
     min: 0,
     max: Infinity,
