@@ -18,6 +18,7 @@ export { civilFromDays, daysFromCivil } from './civil.js';
 const DATETIME_RE =
   /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const UNIX_RE = /^-?\d+(?:\.(\d+))?$/;
+const DIGITS_RE = /^\d+$/;
 // Best-effort reads `DD/MM/YYYY` day first (`best_effort_us` would read month first).
 const DAY_FIRST_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?=$|[T ])/;
 
@@ -31,13 +32,8 @@ function validDate(y: number, m: number, d: number): boolean {
  */
 export function parseDateTimeText(text: string, timezone?: string): ParsedInstant | undefined {
   const s = text.trim();
-  if (UNIX_RE.test(s)) {
-    const [whole = '', frac = ''] = s.split('.');
-    if (!whole.startsWith('-') || /^0*$/.test(frac)) return { seconds: Number(whole), fraction: frac };
-    // Keep the fraction an addition: -1.25 s is -2 s + 0.75 s.
-    const complement = (10n ** BigInt(frac.length) - BigInt(frac)).toString().padStart(frac.length, '0');
-    return { seconds: Number(whole) - 1, fraction: complement };
-  }
+  if (DIGITS_RE.test(s)) return digitsInstant(s, timezone);
+  if (UNIX_RE.test(s)) return parseUnixTimestamp(s);
   const m = DATETIME_RE.exec(s.replace(DAY_FIRST_RE, '$3-$2-$1'));
   if (!m) return undefined;
   const y = Number(m[1]);
@@ -58,6 +54,28 @@ export function parseDateTimeText(text: string, timezone?: string): ParsedInstan
     seconds = zone[0] === '-' ? wall + off : wall - off;
   }
   return { seconds, fraction: m[8] ?? '' };
+}
+
+/** A unix timestamp in seconds, optionally signed and with a fraction (`1704164645.5`): JSON numbers' reading. */
+export function parseUnixTimestamp(s: string): ParsedInstant | undefined {
+  if (!UNIX_RE.test(s)) return undefined;
+  const [whole = '', frac = ''] = s.split('.');
+  if (!whole.startsWith('-') || /^0*$/.test(frac)) return { seconds: Number(whole), fraction: frac };
+  // Keep the fraction an addition: -1.25 s is -2 s + 0.75 s.
+  const complement = (10n ** BigInt(frac.length) - BigInt(frac)).toString().padStart(frac.length, '0');
+  return { seconds: Number(whole) - 1, fraction: complement };
+}
+
+/**
+ * Digits alone, read by their count as ClickHouse's text parser does: 8 are `YYYYMMDD`, 9–10 unix
+ * seconds, 13/16/19 unix milliseconds/microseconds/nanoseconds (`Date.now()` as text); any other count
+ * is rejected ("unexpected number of decimal digits").
+ */
+function digitsInstant(s: string, timezone: string | undefined): ParsedInstant | undefined {
+  if (s.length === 8) return parseDateTimeText(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`, timezone);
+  if (s.length === 9 || s.length === 10) return { seconds: Number(s), fraction: '' };
+  if (s.length === 13 || s.length === 16 || s.length === 19) return { seconds: Number(s.slice(0, -(s.length - 10))), fraction: s.slice(10) };
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ChType } from './ast.js';
-import { type ParsedInstant, parseDateText, parseDateTimeText } from './convert-datetime.js';
+import { type ParsedInstant, parseDateText, parseDateTimeText, parseUnixTimestamp } from './convert-datetime.js';
 
 /**
  * Converters for scalar ClickHouse types. Each returns the stored value or FAIL; the caller builds
@@ -164,7 +164,7 @@ function dateConv(min: number, max: number): Conv {
 function instantOf(v: unknown, timezone: string | undefined): ParsedInstant | undefined {
   if (typeof v === 'string') return parseDateTimeText(v, timezone);
   // A JSON number is a unix timestamp; its decimal text keeps the fraction exact.
-  if (typeof v === 'number' && Number.isFinite(v)) return parseDateTimeText(numberText(v));
+  if (typeof v === 'number' && Number.isFinite(v)) return parseUnixTimestamp(numberText(v));
   return undefined;
 }
 

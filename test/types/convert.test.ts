@@ -41,6 +41,12 @@ describe('convertValue: good values', () => {
     ['DateTime', '2024-01-02', 1704153600],
     ['DateTime', 1704164645, 1704164645],
     ['DateTime', '1704164645', 1704164645],
+    // digit strings by their count, as ClickHouse's text parser: 13/16/19 digits are ms/µs/ns, 8 are YYYYMMDD
+    ['DateTime', '1704164645123', 1704164645],
+    ['DateTime64(3)', '1704164645123', 1704164645123],
+    ['DateTime64(6)', '1704164645123456', 1704164645123456],
+    ['DateTime64(3)', '1704164645123456789', 1704164645123],
+    ['DateTime', '20240102', 1704153600],
     ["DateTime('Europe/Madrid')", '2024-01-02 04:04:05', 1704164645],
     ["DateTime('Europe/Madrid')", '2024-07-02 05:04:05', 1719889445],
     ["DateTime('Nowhere/Atlantis')", '2024-01-02 03:04:05', 1704164645],
@@ -100,6 +106,8 @@ describe('convertValue: bad values carry Tinybird-style errors', () => {
     ['DateTime', '2024-01-02 25:00:00'],
     ['DateTime', '1969-12-31 23:59:59'],
     ['DateTime', true],
+    ['DateTime', '99999'],
+    ['DateTime64(3)', '17041646451'],
     ['DateTime64(3)', 'soon'],
     // 1704164645 s in milliseconds is past 2299: ticks outside DateTime64's range are rejected
     ['DateTime64(3)', 1704164645123000],
