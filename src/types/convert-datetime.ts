@@ -74,7 +74,8 @@ export function parseUnixTimestamp(s: string): ParsedInstant | undefined {
 function digitsInstant(s: string, timezone: string | undefined): ParsedInstant | undefined {
   if (s.length === 8) return parseDateTimeText(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`, timezone);
   if (s.length === 9 || s.length === 10) return { seconds: Number(s), fraction: '' };
-  if (s.length === 13 || s.length === 16 || s.length === 19) return { seconds: Number(s.slice(0, -(s.length - 10))), fraction: s.slice(10) };
+  if (s.length === 13 || s.length === 16 || s.length === 19)
+    return { seconds: Number(s.slice(0, -(s.length - 10))), fraction: s.slice(10) };
   return undefined;
 }
 
