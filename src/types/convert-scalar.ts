@@ -51,11 +51,13 @@ function intConv(t: { bits: number; signed: boolean }, mode: ConvertMode): Conv 
   };
 }
 
-function floatConv(mode: ConvertMode): Conv {
+/** Float32 keeps single precision, as ClickHouse stores it: 0.1 is 0.100000001490116… (printed back as 0.1). */
+function floatConv(bits: 32 | 64, mode: ConvertMode): Conv {
+  const round = bits === 32 ? Math.fround : (x: number) => x;
   return (v) => {
-    if (typeof v === 'number') return v;
-    if (typeof v === 'bigint') return Number(v);
-    if (mode === 'text' && typeof v === 'string' && FLOAT_TEXT.test(v)) return parseFloatText(v);
+    if (typeof v === 'number') return round(v);
+    if (typeof v === 'bigint') return round(Number(v));
+    if (mode === 'text' && typeof v === 'string' && FLOAT_TEXT.test(v)) return round(parseFloatText(v));
     return FAIL;
   };
 }
@@ -239,7 +241,7 @@ export const SCALARS: {
     | 'enum']: Scalar<K>;
 } = {
   int: intConv,
-  float: (_t, mode) => floatConv(mode),
+  float: (t, mode) => floatConv(t.bits, mode),
   decimal: (t) => decimalConv(t),
   bool: (_t, mode) => boolConv(mode),
   string: () => stringConv(),

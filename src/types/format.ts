@@ -40,6 +40,19 @@ const toUnsigned = (s: unknown): OutputValue => {
   return toNumber(s);
 };
 
+/**
+ * A Float32 printed as ClickHouse prints it: the shortest decimal that reads back as the same single
+ * precision value (0.100000001490116… is 0.1), returned as the double of that decimal.
+ */
+export function shortestFloat32(x: number): number {
+  const f = Math.fround(x);
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(f.toPrecision(digits));
+    if (Math.fround(candidate) === f) return candidate;
+  }
+  return Number(f.toPrecision(9));
+}
+
 /** Formatters over values as they sit inside JSON text (composites already parsed). */
 function embedded(t: ChType): Formatter {
   switch (t.kind) {
@@ -50,6 +63,8 @@ function embedded(t: ChType): Formatter {
       if (t.bits === 64 && !t.signed) return toUnsigned;
       return t.bits > 64 ? (s) => (s === null ? null : BigInt(s as string)) : toNumber;
     case 'float':
+      if (t.bits === 32) return (s) => (typeof s === 'number' ? (Number.isFinite(s) ? shortestFloat32(s) : null) : toNumber(s));
+      return (s) => (typeof s === 'number' ? (Number.isFinite(s) ? s : null) : toNumber(s));
     case 'decimal':
       return (s) => (typeof s === 'number' ? (Number.isFinite(s) ? s : null) : toNumber(s));
     case 'bool':

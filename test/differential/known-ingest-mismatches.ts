@@ -19,8 +19,6 @@ const WHY = {
   dt64num:
     'ClickHouse rejects a JSON number with a fraction for DateTime64(p) (it reads integers as 10^-p ticks, and so does mk); mk reads a fraction as unix seconds, the reading every producer of fractional timestamps means (UNCERTAIN what Tinybird does)',
   dtfrac: 'ClickHouse rejects a JSON number with a fraction for DateTime; mk truncates it to whole seconds (UNCERTAIN what Tinybird does)',
-  float32:
-    'mk stores Float32 as the double received (so 0.1 prints as 0.1); ClickHouse rounds to single precision, so 1e39 overflows to inf (null in JSON) and 1e-50 underflows to 0',
   array64:
     'Array elements are JSON text in storage and are read back with JSON.parse, so 64-bit integers beyond 2^53 inside arrays come out rounded to the nearest double (plain Int64/UInt64 columns are exact)',
   datetext:
@@ -694,17 +692,6 @@ export const KNOWN_INGEST_MISMATCHES: Readonly<Record<string, KnownMismatch>> = 
     reason: WHY.dtfrac,
     clickhouse: "rejected: Code: 27. DB::Exception: Cannot parse input: expected ',' before: '.5}': (at row 1)",
     mk: '"2024-01-02 03:04:05"',
-  },
-  // Float32 precision
-  'Float32 ← 1e39': {
-    reason: WHY.float32,
-    clickhouse: 'null',
-    mk: '1e+39',
-  },
-  'Float32 ← 1e-50': {
-    reason: WHY.float32,
-    clickhouse: '0',
-    mk: '1e-50',
   },
   // Storage limits
   'Nullable(UInt64) ← ""': {

@@ -92,7 +92,7 @@ describe('convertCsv', () => {
 
   it('converts by position without a header and quarantines bad fields', () => {
     const { good, bad } = convertCsv('2014-07-30,"Siurana, Cornudella",11.57,\n2014-07-31,x,,3\n', rows);
-    expect(good).toEqual([[16281, 'Siurana, Cornudella', 11.57, null]]);
+    expect(good).toEqual([[16281, 'Siurana, Cornudella', Math.fround(11.57), null]]);
     expect(bad).toEqual([
       { errorColumns: ['abslevel'], errors: ["value '' on column 'abslevel' is not Float32"], values: ['2014-07-31', 'x', '', '3'] },
     ]);

@@ -46,7 +46,7 @@ export const NULL_EMITTED: Emitted = { sql: 'NULL', type: T.nullable(T.nothing),
 type Compiler<K extends A.ExprKind> = (e: Extract<A.Expr, { kind: K }>, env: ExprEnv) => Emitted;
 
 const COMPILERS: { [K in A.ExprKind]: Compiler<K> } = {
-  literal: (e, env) => compileLiteral(e.value, env),
+  literal: (e, env) => compileLiteral(e.value, env, e.text),
   column: compileColumn,
   star: (e, env) => {
     env.ctx.report('MK4201', 'A * is only allowed in the SELECT list or in count(*)', e.range);
@@ -157,9 +157,14 @@ export function compileExpr(e: A.Expr, env: ExprEnv): Emitted {
   return (COMPILERS[e.kind] as Compiler<A.ExprKind>)(e, env);
 }
 
-/** A literal: always bound; integers bind as INTEGER, other numbers as REAL. */
-export function compileLiteral(value: A.Literal['value'], env: ExprEnv): Emitted {
+/**
+ * A literal: always bound; integers bind as INTEGER, other numbers as REAL. A number written with a
+ * point or an exponent is Float64 even when integral (`1.0`, `1e3`), as ClickHouse types it.
+ */
+export function compileLiteral(value: A.Literal['value'], env: ExprEnv, text?: string): Emitted {
   if (value === null) return NULL_EMITTED;
+  if (typeof value === 'number' && text !== undefined && !/^0[xb]/i.test(text) && /[.e]|inf|nan/i.test(text))
+    return { sql: `CAST(${env.ctx.bind(value)} AS REAL)`, type: T.float64, constant: value };
   const type = literalType(value);
   // A UInt64 literal ≥ 2^63 binds in the storage encoding (two's complement); its constant keeps the value.
   if (typeof value === 'bigint')

@@ -76,6 +76,12 @@ export const SCALARS: CaseGroup = {
     'SELECT toUInt32(3.9) AS a, toInt32(-3.9) AS b, toInt64(2.5) AS c',
     'SELECT toUInt8(-1) AS a',
     'SELECT toFloat32(0.1) AS a',
+    // Float32 holds single precision: arithmetic and aggregates see 0.100000001490116…, output prints 0.1
+    'SELECT toFloat32(0.1) * 3 AS a, toFloat32(0.1) + toFloat32(0.2) AS b, toFloat32(1) / 3 AS c',
+    'SELECT toFloat32(amount) AS f, toFloat32(amount) = amount AS same FROM events ORDER BY id',
+    'SELECT sum(toFloat32(amount)) AS s, avg(toFloat32(amount)) AS a, max(toFloat32(amount)) AS m FROM events',
+    "SELECT toFloat32('3.14159') AS a, toFloat32OrZero('x') AS b, CAST(1e39 AS Float32) AS c, toFloat32(1e-50) AS d",
+    'SELECT round(toFloat32(amount), 1) AS r FROM events ORDER BY id',
     'SELECT toInt8(127) AS a, toInt16(-32768) AS b',
     'SELECT toString(42) AS a, toString(1.5) AS b, toString(-0.0) AS c',
     'SELECT toString(amount) AS s FROM events WHERE id = 6',

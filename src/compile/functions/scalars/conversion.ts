@@ -51,6 +51,9 @@ export const TO_FLOAT = udf(
   { nullPropagating: false, real: true },
 );
 
+/** Rounds to single precision: a Float32 holds what ClickHouse's would (toFloat32(0.1) is 0.100000001490116…). */
+const TO_F32 = udf('ch_f32', (x: unknown) => Math.fround(Number(x)), { real: true });
+
 const TO_BOOL = udf('ch_to_bool', (s: unknown) => {
   const t = String(s).toLowerCase();
   if (['true', '1', 'yes', 'on', 't', 'y', 'enable', 'enabled'].includes(t)) return 1;
@@ -91,10 +94,12 @@ export function convertSql(a: EmittedArg, target: ChType, mode: 0 | 1 | 2 | 3, c
     }
     case 'float':
     case 'decimal': {
-      if (isText(a.type)) return `${TO_FLOAT}(${a.sql}, ${mode}, ${dflt})`;
+      const single = (sql: string) => (t.kind === 'float' && t.bits === 32 ? `${TO_F32}(${sql})` : sql);
+      if (isText(a.type)) return single(`${TO_FLOAT}(${a.sql}, ${mode}, ${dflt})`);
       const x = mayBeHuge(a) ? u64RealSql(a) : a.sql;
       if (t.kind === 'decimal') return `(CAST(CAST((${x}) * ${10 ** t.scale} AS INTEGER) AS REAL) / ${10 ** t.scale})`;
-      return `CAST(${x} AS REAL)`;
+      if (from.kind === 'float' && from.bits === 32) return x;
+      return single(`CAST(${x} AS REAL)`);
     }
     case 'string':
     case 'fixedstring':
