@@ -50,7 +50,8 @@ export class CompileContext {
   /** Binds a value; integers are bound as BigInt because better-sqlite3 binds JS numbers as REAL. */
   bind(value: unknown): string {
     // Integral doubles bind as INTEGER, except beyond 2^53, where they are not exact integers anyway (1e39).
-    const v = typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'boolean' ? (value ? 1n : 0n) : value;
+    const v =
+      typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'boolean' ? (value ? 1n : 0n) : value;
     this.values.push(v);
     return `${OPEN}${this.values.length - 1}${CLOSE}`;
   }
