@@ -35,6 +35,8 @@ export interface EmitContext {
   bind(value: unknown): string;
   /** Report an unsupported use (becomes a diagnostic at the call site). */
   fail(message: string): never;
+  /** The SELECT the call belongs to (identical random calls share one value per row within it). */
+  readonly scope?: object;
 }
 
 export interface CallInfo {

@@ -87,6 +87,7 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
   const args = argExprs.map((a) => (a.kind === 'lambda' ? lambdaArg(a, env) : compileExpr(a, env)));
   const params = (e.params ?? []).map((p) => paramValue(p, env));
   const emitCtx: EmitContext = {
+    ...(env.select ? { scope: env.select } : {}),
     bind: (v) => ctx.bind(v),
     fail: (m) => {
       throw new EmitFailure(m);

@@ -8,6 +8,7 @@ import { JSON_FUNCTIONS } from './json.js';
 import { MATH } from './math.js';
 import { MISC } from './misc.js';
 import { OPERATORS } from './operators.js';
+import { RANDOM_FUNCTIONS } from './random.js';
 import { REGEX } from './regex.js';
 import { STRINGS } from './strings.js';
 import { STRINGS_EXTRA } from './strings-extra.js';
@@ -26,5 +27,6 @@ export const SCALARS: readonly FunctionDef[] = [
   ...JSON_FUNCTIONS,
   ...ARRAYS,
   ...MISC,
+  ...RANDOM_FUNCTIONS,
   ...HASHES,
 ];

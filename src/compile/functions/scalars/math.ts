@@ -134,9 +134,6 @@ export const MATH: readonly FunctionDef[] = [
   }),
   scalar({ name: 'isFinite', min: 1, max: 1, ret: T.uint8, emit: ([x]) => `(abs(${(x as EmittedArg).sql}) < 9e999)` }),
   scalar({ name: 'isInfinite', min: 1, max: 1, ret: T.uint8, emit: ([x]) => `(abs(${(x as EmittedArg).sql}) = 9e999)` }),
-  scalar({ name: 'rand', aliases: ['rand32'], min: 0, max: 1, ret: T.uint32, emit: () => '(random() & 4294967295)' }),
-  scalar({ name: 'rand64', min: 0, max: 1, ret: T.uint64, emit: () => '(random() & 9223372036854775807)' }),
-  scalar({ name: 'randCanonical', min: 0, max: 1, ret: T.float64, emit: () => '((random() & 9007199254740991) / 9007199254740992.0)' }),
   scalar({
     name: 'throwIf',
     min: 1,

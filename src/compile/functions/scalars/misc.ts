@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { defaultSql } from '../aggregates/native.js';
 import { constNumber, constString, counting, jsonValueSql, scalar } from '../define.js';
@@ -21,7 +20,6 @@ export function fnv63(text: string): bigint {
   return BigInt.asUintN(63, h);
 }
 
-const UUID4 = udf('ch_uuid_v4', () => randomUUID(), { deterministic: false });
 const IP_TO_STRING = udf('ch_ipv4_num_to_string', (n: number) => {
   const v = Number(n) >>> 0;
   return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
@@ -112,7 +110,6 @@ function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
 }
 
 export const MISC: readonly FunctionDef[] = [
-  scalar({ name: 'generateUUIDv4', aliases: ['generateUUIDv7'], min: 0, max: 1, ret: T.uuid, emit: () => `${UUID4}()` }),
   scalar({ name: 'IPv4NumToString', min: 1, max: 1, ret: T.string, emit: ([x]) => `${IP_TO_STRING}(${s(x)})` }),
   scalar({ name: 'IPv4StringToNum', min: 1, max: 1, ret: T.uint32, emit: ([x]) => `${IP_TO_NUM}(${s(x)})` }),
   scalar({ name: 'toIPv4', min: 1, max: 1, ret: { kind: 'ipv4' }, emit: ([x]) => s(x) }),
