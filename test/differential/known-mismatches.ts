@@ -24,11 +24,6 @@ export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
     clickhouse: 'a:String,b:String,c:String [["42","1.5","-0"]]',
     mk: 'a:String,b:String,c:String [["42","1.5","0"]]',
   },
-  "SELECT 'Ünïcödé' ILIKE 'ünïcödé' AS a": {
-    reason: 'ILIKE folds ASCII only in mk; ClickHouse folds UTF-8 letters too',
-    clickhouse: 'a:UInt8 [[1]]',
-    mk: 'a:UInt8 [[0]]',
-  },
   // Time zones
   // Result types (meta)
   // Compiler: syntax and semantics (src/compile/sqlite, src/syntax/sql)

@@ -187,7 +187,7 @@ function rowValue(e: A.TupleLit, env: ExprEnv): Emitted {
 /**
  * LIKE is case-sensitive in ClickHouse and not in SQLite. Constant patterns compile to exact, case-sensitive
  * SQL: `=` without wildcards, `substr` for prefixes/suffixes, `instr` for `%x%`, and GLOB (with GLOB's
- * metacharacters bracketed) for the rest. ILIKE uses SQLite's LIKE, which folds ASCII case only.
+ * metacharacters bracketed) for the rest. ILIKE folds both sides with lowerUTF8, then uses SQLite's LIKE.
  */
 export function compileLike(e: A.Like, env: ExprEnv): Emitted {
   const x = compileExpr(e.expr, env);
@@ -198,30 +198,12 @@ export function compileLike(e: A.Like, env: ExprEnv): Emitted {
     type: lowCardinalityOf(wrap(T.uint8, x.type), [x, p]),
     ...agg(x),
   });
-  if (e.caseInsensitive || typeof p.constant !== 'string') {
-    if (!e.caseInsensitive) {
-      const like = lookupFunction('like');
-      if (like) {
-        try {
-          return wrapNot(
-            emitCall(
-              like,
-              { params: [], args: [x, p] },
-              {
-                bind: (v) => ctx.bind(v),
-                fail: (m) => {
-                  throw new EmitFailure(m);
-                },
-              },
-            ).sql,
-          );
-        } catch {
-          // fall through to SQLite's LIKE
-        }
-      }
-    }
-    return wrapNot(`(${x.sql} LIKE ${p.sql} ESCAPE '\\')`);
+  if (e.caseInsensitive) {
+    // SQLite's LIKE folds ASCII only: fold both sides with lowerUTF8 first, as ClickHouse folds 'Ü' too.
+    const fold = (a: Emitted) => callFunction('lowerUTF8', [a], env) ?? a.sql;
+    return wrapNot(`(${fold(x)} LIKE ${fold(p)} ESCAPE '\\')`);
   }
+  if (typeof p.constant !== 'string') return wrapNot(callFunction('like', [x, p], env) ?? `(${x.sql} LIKE ${p.sql} ESCAPE '\\')`);
   const parts = likeParts(p.constant);
   const lits = parts.filter((t) => t !== '%' && t !== '_');
   const shape = parts.map((t) => (t === '%' || t === '_' ? t : 'L')).join('');
@@ -236,6 +218,28 @@ export function compileLike(e: A.Like, env: ExprEnv): Emitted {
   if (shape === '%L%') return wrapNot(`(instr(${x.sql}, ${ctx.bind(lit)}) > 0)`);
   const glob = parts.map((t) => (t === '%' ? '*' : t === '_' ? '?' : t.replace(/[*?[]/g, (c) => `[${c}]`))).join('');
   return wrapNot(`(${x.sql} GLOB ${ctx.bind(glob)})`);
+}
+
+/** SQL of a library function over compiled arguments, or undefined when it can't take them. */
+function callFunction(name: string, args: readonly Emitted[], env: ExprEnv): string | undefined {
+  const fn = lookupFunction(name);
+  if (!fn) return undefined;
+  try {
+    const ctx = env.ctx;
+    return emitCall(
+      fn,
+      { params: [], args },
+      {
+        bind: (v) => ctx.bind(v),
+        fail: (m) => {
+          throw new EmitFailure(m);
+        },
+      },
+    ).sql;
+  } catch (error) {
+    if (error instanceof EmitFailure) return undefined;
+    throw error;
+  }
 }
 
 /** Splits a LIKE pattern into `%`, `_` and literal runs (backslash escapes a character). */

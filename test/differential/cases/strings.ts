@@ -70,6 +70,7 @@ export const STRINGS: CaseGroup = {
     "SELECT id FROM events WHERE note LIKE '\\\\%under%' ORDER BY id",
     "SELECT 'ABC' LIKE 'abc' AS a, 'ABC' ILIKE 'abc' AS b, 'a_c' LIKE 'a\\\\_c' AS c, 'abc' LIKE 'a\\\\_c' AS d",
     "SELECT like('hello', 'h%') AS a, notLike('hello', 'h%') AS b, ilike('HELLO', 'h%') AS c",
+    "SELECT 'ÉCOLE' ILIKE 'é%' AS a, 'Straße' ILIKE '%SSE' AS b, 'ÀB_C' ILIKE 'àb\\_c' AS c, user ILIKE concat(upper(substring(user, 1, 1)), '%') AS d FROM events ORDER BY id",
     "SELECT 'Ünïcödé' ILIKE 'ünïcödé' AS a",
     "SELECT concat('x', NULL) AS a",
     'SELECT upper(country) AS c, count() AS n FROM events GROUP BY c ORDER BY c',
