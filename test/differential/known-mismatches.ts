@@ -19,11 +19,6 @@ const U64_WRAP =
 export const KNOWN_MISMATCHES: Readonly<Record<string, KnownMismatch>> = {
   // Function library: functions mk does not know (src/compile/functions)
   // Function library: wrong values
-  'SELECT toString(42) AS a, toString(1.5) AS b, toString(-0.0) AS c': {
-    reason: "toString(-0.0) is '-0' in ClickHouse, '0' in mk",
-    clickhouse: 'a:String,b:String,c:String [["42","1.5","-0"]]',
-    mk: 'a:String,b:String,c:String [["42","1.5","0"]]',
-  },
   // Time zones
   // Result types (meta)
   // Compiler: syntax and semantics (src/compile/sqlite, src/syntax/sql)

@@ -49,9 +49,16 @@ export class CompileContext {
 
   /** Binds a value; integers are bound as BigInt because better-sqlite3 binds JS numbers as REAL. */
   bind(value: unknown): string {
-    // Integral doubles bind as INTEGER, except beyond 2^53, where they are not exact integers anyway (1e39).
+    // Integral doubles bind as INTEGER, except beyond 2^53, where they are not exact integers anyway (1e39),
+    // and -0, which keeps its sign as a REAL (toString(-0.0) is '-0').
     const v =
-      typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'boolean' ? (value ? 1n : 0n) : value;
+      typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)
+        ? BigInt(value)
+        : typeof value === 'boolean'
+          ? value
+            ? 1n
+            : 0n
+          : value;
     this.values.push(v);
     return `${OPEN}${this.values.length - 1}${CLOSE}`;
   }
