@@ -10,14 +10,14 @@ import type { QueryColumn, QueryOptions, QueryResult } from './types.js';
  *
  * Statistics are estimates, honest about what they measure: SQLite (through better-sqlite3) exposes
  * no per-statement scan counters, so `rows_read` is the row count of every mk table the SQL names
- * (what a full scan would read; counts are kept up to date on write), and `bytes_read` is that times
- * the table's average row size, measured on a sample of up to 1000 rows and remeasured when the
- * table has doubled since.
+ * (what a full scan would read; counts are kept up to date on write, and on other connections' appends),
+ * and `bytes_read` is that times the table's average row size, measured on a sample of up to 1000 rows
+ * and remeasured when the table has doubled since.
  */
 export class QueryRunner {
   private statements = new Map<string, Database.Statement>();
   private formatters = new Map<string, Formatter>();
-  private sizes = new Map<string, { rows: number; rowBytes: number; measuredAt: number }>();
+  private sizes = new Map<string, TableSize>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -54,7 +54,11 @@ export class QueryRunner {
     const s = this.sizes.get(physical);
     if (!s) return;
     if (delta === 'reset') this.sizes.delete(physical);
-    else s.rows = Math.max(0, s.rows + delta);
+    else {
+      s.rows = Math.max(0, s.rows + delta);
+      // Appended rows took the rowids above: followOtherWriters must not count them again.
+      s.maxRowid += Math.max(0, delta);
+    }
   }
 
   /** Forgets statements after a schema change (a promoted or dropped table). */
@@ -98,6 +102,7 @@ export class QueryRunner {
 
   private size(table: string): { rows: number; rowBytes: number } | undefined {
     let s = this.sizes.get(table);
+    if (s && !this.followOtherWriters(table, s)) s = undefined;
     if (s && s.rows < s.measuredAt * 2 + 1000) return s;
     const cols = this.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
     if (cols.length === 0) return undefined;
@@ -112,8 +117,43 @@ export class QueryRunner {
     const sample = this.db.prepare(`SELECT avg(${width}) AS w FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`).get() as {
       w: number | null;
     };
-    s = { rows, rowBytes: sample.w ?? 0, measuredAt: rows };
+    s = { rows, rowBytes: sample.w ?? 0, measuredAt: rows, maxRowid: this.maxRowid(table), version: this.dataVersion() };
     this.sizes.set(table, s);
     return s;
   }
+
+  /**
+   * A query worker's connection never sees noteWrite: another connection (the server's writer) appends.
+   * When SQLite's data_version says someone committed, the count follows the table's highest rowid, a
+   * B-tree seek rather than a scan: appends take rowids above it. A table emptied since (its rowids
+   * restart) is measured again; deletes elsewhere wait for the next measurement, as before.
+   */
+  private followOtherWriters(table: string, s: TableSize): boolean {
+    const version = this.dataVersion();
+    if (version === s.version) return true;
+    const max = this.maxRowid(table);
+    if (max < s.maxRowid) return false;
+    s.rows += max - s.maxRowid;
+    s.maxRowid = max;
+    s.version = version;
+    return true;
+  }
+
+  private maxRowid(table: string): number {
+    return Number((this.db.prepare(`SELECT max(rowid) AS m FROM ${ident(table)}`).get() as { m: number | null }).m ?? 0);
+  }
+
+  private dataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+}
+
+/** What `rows_read` and `bytes_read` are estimated from, per table. */
+interface TableSize {
+  rows: number;
+  rowBytes: number;
+  measuredAt: number;
+  /** Highest rowid when `rows` was last brought up to date, and the connection's data_version then. */
+  maxRowid: number;
+  version: number;
 }
