@@ -4,7 +4,9 @@ import type { PipeFile } from '../syntax/datafile/ast.js';
 
 // Tables only a Tinybird workspace or organization (or a ClickHouse server) has: mk cannot run what
 // reads them. `organization.*` is the organization-wide twin of `tinybird.*` (usage across workspaces).
-const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]?\s*\.\s*[`"]?(\w+)/i;
+const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]?\s*\.\s*[`"]?(\w+)/gi;
+/** Service tables mk has: `system.numbers` (bounded by the query, see src/compile/sqlite/system-numbers.ts). */
+const EMULATED = /^system\.numbers(_mt)?$/i;
 
 /**
  * Why each pipe needs a service mk does not emulate, by pipe path: sinks and exports (Kafka, S3, GCS),
@@ -38,8 +40,10 @@ function ownReason(pipe: PipeFile): string | undefined {
     if (node.type === 'sink') return 'sink (exports to an external service)';
     const exportSetting = node.settings.find((s) => s.key.startsWith('EXPORT_'));
     if (exportSetting) return `export (${exportSetting.key})`;
-    const service = SERVICE_TABLE.exec(node.sql?.text ?? '');
-    if (service) return `reads ${service[1]!.toLowerCase()}.${service[2]} (service table)`;
+    for (const service of (node.sql?.text ?? '').matchAll(SERVICE_TABLE)) {
+      const table = `${service[1]!.toLowerCase()}.${service[2]}`;
+      if (!EMULATED.test(table)) return `reads ${table} (service table)`;
+    }
   }
   return undefined;
 }

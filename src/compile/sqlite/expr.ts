@@ -39,6 +39,8 @@ export interface SelectState {
   joinUseNulls: boolean;
   /** Conditions FROM adds to WHERE (ANTI joins keep the rows without a match). */
   readonly extraWhere: string[];
+  /** The SELECT itself, for FROM sources bounded by its WHERE or LIMIT (`system.numbers`). */
+  readonly query?: A.Select;
 }
 
 export const NULL_EMITTED: Emitted = { sql: 'NULL', type: T.nullable(T.nothing), constant: null };

@@ -6,6 +6,7 @@ import { baseType, T } from '../../types/ast.js';
 import { q, type RelationSource } from './context.js';
 import { compileExpr, defaultSql, type ExprEnv } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
+import { systemNumbersBound } from './system-numbers.js';
 
 const JOIN_SQL: Record<A.JoinKind, string> = {
   inner: 'JOIN',
@@ -62,6 +63,7 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
   const name = t.parts.join('.');
   const source: RelationSource | undefined = cteSource(env.scope, name) ?? env.ctx.env.lookup(name, t.range);
   const alias = t.alias ?? t.parts[t.parts.length - 1]!;
+  if (!source && /^system\.numbers(_mt)?$/i.test(name)) return systemNumbers(t, env);
   if (!source) {
     const hint = didYouMean(name, env.ctx.env.names());
     env.ctx.report('MK4102', `Unknown table '${name}'.${hint}`.replace(/\.$/, ''), t.range);
@@ -93,6 +95,23 @@ function finalSql(source: RelationSource, env: ExprEnv, t: A.TableRef): string {
   return `(SELECT ${cols} FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS "__rn" FROM ${source.sql}) WHERE "__rn" = 1)`;
 }
 
+/** `system.numbers`, up to the bound its SELECT sets (see system-numbers.ts). */
+function systemNumbers(t: A.TableRef, env: ExprEnv): string {
+  const alias = t.alias ?? 'numbers';
+  addRelation(env.scope, [...new Set([alias, 'numbers', t.parts.join('.')])], alias, [{ name: 'number', type: T.uint64 }]);
+  const bound = systemNumbersBound(env.select?.query, env);
+  if (bound === undefined) {
+    env.ctx.report('MK4201', 'system.numbers never ends: bound it with WHERE number < n (or a LIMIT), or read numbers(n)', t.range);
+    return `(SELECT 0 AS number WHERE 0) AS ${q(alias)}`;
+  }
+  return `${numbersSql('0', bound)} AS ${q(alias)}`;
+}
+
+/** The integers start … start + count - 1 as a one-column `number` subquery. */
+function numbersSql(start: string, count: string): string {
+  return `(WITH RECURSIVE "__n"(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM "__n" WHERE n + 1 < ${count}) SELECT n + ${start} AS number FROM "__n" WHERE n < ${count})`;
+}
+
 /** `numbers(n)` / `numbers(start, n)`; other table functions read external systems mk does not have. */
 function tableFunction(t: A.TableFunction, env: ExprEnv): string {
   const alias = t.alias ?? t.name;
@@ -104,7 +123,7 @@ function tableFunction(t: A.TableFunction, env: ExprEnv): string {
   const [a, b] = t.args.map((x) => compileExpr(x, env).sql);
   const start = b ? a! : '0';
   const count = b ?? a!;
-  return `(WITH RECURSIVE "__n"(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM "__n" WHERE n + 1 < ${count}) SELECT n + ${start} AS number FROM "__n" WHERE n < ${count}) AS ${q(alias)}`;
+  return `${numbersSql(start, count)} AS ${q(alias)}`;
 }
 
 function join(t: A.Join, env: ExprEnv): string {

@@ -64,6 +64,7 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   const state: SelectState = {
     arrayJoins: new Map(),
     extraWhere: [],
+    query: s,
     joinUseNulls: s.settings.some((x) => x.name === 'join_use_nulls' && x.value.kind === 'literal' && Number(x.value.value) === 1),
   };
   const env: ExprEnv = { ctx, scope, select: state };

@@ -114,6 +114,11 @@ class SqlParser extends ExpressionParser {
 
   private withClause = this.RULE('withClause', () => {
     this.CONSUME(t.With);
+    // `WITH RECURSIVE name AS (…)` (ClickHouse 24.4+): RECURSIVE is not a reserved word, so look ahead.
+    this.OPTION({
+      GATE: () => this.LA(1).image.toUpperCase() === 'RECURSIVE' && tokenMatcher(this.LA(2), t.IdentLike) && tokenMatcher(this.LA(3), t.As),
+      DEF: () => this.CONSUME(t.Identifier, { LABEL: 'recursive' }),
+    });
     this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.withItem) });
   });
 

@@ -103,6 +103,12 @@ export const CLAUSES: CaseGroup = {
     'SELECT 1 AS one',
     "SELECT 1 + 1 AS two, 'x' AS s, NULL AS n",
     'SELECT number FROM numbers(3)',
+    // system.numbers is endless: ClickHouse (and mk) stop at the bound the query sets on number, or at LIMIT
+    'SELECT number FROM system.numbers WHERE number < 4',
+    'SELECT number * 2 AS n FROM system.numbers WHERE number <= 3 AND number % 2 = 0',
+    'SELECT number FROM system.numbers LIMIT 3 OFFSET 2',
+    'SELECT count() AS c FROM system.numbers AS s WHERE s.number < (SELECT max(qty) FROM events)',
+    "WITH RECURSIVE numbers AS (SELECT 0 AS number UNION ALL SELECT number + 1 FROM system.numbers WHERE number < dateDiff('hour', toDateTime('2024-01-01 00:00:00'), toDateTime('2024-01-01 05:00:00'))) SELECT addHours(toDateTime('2024-01-01 00:00:00'), number) AS hour FROM numbers ORDER BY hour",
     'SELECT count() AS c FROM events WHERE 0',
     'SELECT id FROM events PREWHERE flag = 1 ORDER BY id',
     'SELECT id FROM events WHERE id = 1 SETTINGS max_threads = 1',
