@@ -1,9 +1,10 @@
 import type { ResolvedDatasource } from '../analysis/project/resolved.js';
 import type { Catalog, CatalogEntry } from '../analysis/sql/catalog.js';
-import { quarantineDateColumn } from '../store/index.js';
+import { quarantineDateColumn, type Store } from '../store/index.js';
 import type { TemplateParams } from '../template/index.js';
 import type { ChType } from '../types/ast.js';
 import type { PreparedPipe, RenderMode } from './pipe.js';
+import { serviceCatalogEntry } from './query-stats.js';
 
 const STRING: ChType = { kind: 'string' };
 const NULLABLE_STRING: ChType = { kind: 'nullable', inner: STRING };
@@ -24,6 +25,8 @@ export interface CatalogSources {
   /** Physical table of each datasource and quarantine, by logical name. */
   readonly physical: (name: string) => string | undefined;
   readonly pipes: ReadonlyMap<string, PreparedPipe>;
+  /** The store whose service data sources (`tinybird.*`) queries read; builds check against their columns without one. */
+  readonly store?: Store;
 }
 
 /**
@@ -59,7 +62,8 @@ export function requestCatalog(sources: CatalogSources, params: TemplateParams, 
       const table = tables.get(name);
       if (table) return table;
       const pipe = sources.pipes.get(name);
-      return pipe ? { kind: 'pipe', name, nodes: pipe.render(params, mode) } : undefined;
+      if (pipe) return { kind: 'pipe', name, nodes: pipe.render(params, mode) };
+      return name.startsWith('tinybird.') ? serviceCatalogEntry(sources.store, name) : undefined;
     },
     names: () => [...tables.keys(), ...sources.pipes.keys()],
   };

@@ -42,7 +42,7 @@ export function runCopy(workspace: LocalWorkspace, pipeName: string, params: Que
   if (!targetDs) throw new ApiError(404, `Data Source '${target}' not found`);
   const store = workspace.store;
   const catalog = requestCatalog(
-    { datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n) },
+    { datasources: workspace.resolvedDatasources, pipes: workspace.preparedPipes, physical: (n) => store.physicalName(n), store },
     params,
     'run',
   );

@@ -10,7 +10,6 @@ import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
 import type { PreparedPipe } from './pipe.js';
 import { queryExecutor } from './query-executor.js';
-import { serviceCatalogEntry } from './query-stats.js';
 import { renderQueryTemplate } from './sql-template.js';
 import type { AppendResult, DatasourceInfo, PipeInfo, QueryParams, QueryResult, Workspace } from './types.js';
 
@@ -152,16 +151,11 @@ export class LocalWorkspace implements Workspace {
 
   private catalog(params: QueryParams): Catalog {
     const store = this.parts.store;
-    const base = requestCatalog(
-      { datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n) },
+    return requestCatalog(
+      { datasources: this.parts.datasources, pipes: this.parts.pipes, physical: (n) => store.physicalName(n), store },
       params,
       'run',
     );
-    // Tinybird's service data sources (`tinybird.pipe_stats_rt`, `tinybird.datasources_ops_log`).
-    return {
-      ...base,
-      resolve: (name) => base.resolve(name) ?? (name.startsWith('tinybird.') ? serviceCatalogEntry(store, name) : undefined),
-    };
   }
 
   private async run(compiled: Compiled): Promise<QueryResult> {

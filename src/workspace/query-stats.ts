@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../analysis/sql/catalog.js';
 import type { Store } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
+import { storageClass } from '../types/encoding.js';
 import { mustParseType } from '../types/parse.js';
 
 /**
@@ -53,6 +54,17 @@ export const OPS_LOG = table('tinybird.datasources_ops_log', 'svc__datasources_o
   import_id: 'Nullable(String)',
   rows: 'Nullable(UInt64)',
   rows_quarantine: 'Nullable(UInt64)',
+  // Added later: stores made before get them by ALTER TABLE (see ServiceRecorder), so keep them last.
+  job_id: 'Nullable(String)',
+  pipe_id: 'String',
+  pipe_name: 'String',
+  read_rows: 'UInt64',
+  read_bytes: 'UInt64',
+  written_rows: 'UInt64',
+  written_bytes: 'UInt64',
+  written_rows_quarantine: 'UInt64',
+  written_bytes_quarantine: 'UInt64',
+  resource_tags: 'Array(String)',
 });
 
 const TABLES = [PIPE_STATS, OPS_LOG];
@@ -72,12 +84,47 @@ export function serviceRecorder(store: Store): ServiceRecorder {
   return r;
 }
 
-/** Catalog entries for `tinybird.*`, so `/v0/sql` can read them like any table. */
-export function serviceCatalogEntry(store: Store, name: string): CatalogEntry | undefined {
+/**
+ * `tinybird.pipe_stats`: pipe_stats_rt by day, as Tinybird keeps it past pipe_stats_rt's 7 days. Here it
+ * is a view (a one-node pipe) over the same rows, so it always agrees with pipe_stats_rt.
+ */
+const PIPE_STATS_DAILY: CatalogEntry = {
+  kind: 'pipe',
+  name: 'tinybird.pipe_stats',
+  nodes: [
+    {
+      name: 'pipe_stats',
+      sql: `SELECT toDate(start_datetime) AS date, pipe_id, pipe_name,
+        count() AS view_count, countIf(error = 1) AS error_count,
+        avgState(duration) AS avg_duration_state,
+        quantilesTimingState(0.9, 0.95, 0.99)(duration * 1000) AS quantile_timing_state,
+        sum(read_bytes) AS read_bytes_sum, sum(read_rows) AS read_rows_sum,
+        CAST([], 'Array(String)') AS resource_tags
+      FROM tinybird.pipe_stats_rt
+      GROUP BY date, pipe_id, pipe_name`,
+    },
+  ],
+};
+
+/**
+ * Catalog entries for the service data sources mk keeps (`tinybird.pipe_stats_rt`,
+ * `tinybird.datasources_ops_log`, `tinybird.pipe_stats`), so queries read them like any table.
+ * Without a store they name the tables for build-time checks only.
+ */
+export function serviceCatalogEntry(store: Store | undefined, name: string): CatalogEntry | undefined {
+  if (name === PIPE_STATS_DAILY.name) return PIPE_STATS_DAILY;
   const t = TABLES.find((x) => x.name === name);
   if (!t) return undefined;
-  serviceRecorder(store).flush();
+  if (store) serviceRecorder(store).flush();
   return { kind: 'table', name: t.name, sqliteName: t.physical, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
+}
+
+/** The type's default in storage encoding, as SQL: what older rows read in a column added since. */
+function storedDefault(type: ChType): string {
+  if (type.kind === 'nullable') return 'NULL';
+  if (type.kind === 'string') return "''";
+  if (type.kind === 'array') return "'[]'";
+  return '0';
 }
 
 export class ServiceRecorder {
@@ -88,7 +135,14 @@ export class ServiceRecorder {
 
   constructor(private readonly store: Store) {
     store.transaction((tx) => {
-      for (const t of TABLES) tx.run(`CREATE TABLE IF NOT EXISTS "${t.physical}" (${t.columns.map((c) => `"${c.name}"`).join(', ')})`);
+      for (const t of TABLES) {
+        tx.run(`CREATE TABLE IF NOT EXISTS "${t.physical}" (${t.columns.map((c) => `"${c.name}"`).join(', ')})`);
+        // A store from an older mk has fewer columns: add the new ones (rows insert by position).
+        const have = new Set((tx.all(`SELECT name FROM pragma_table_info('${t.physical}')`) as { name: string }[]).map((c) => c.name));
+        for (const c of t.columns) {
+          if (!have.has(c.name)) tx.run(`ALTER TABLE "${t.physical}" ADD COLUMN "${c.name}" DEFAULT ${storedDefault(c.type)}`);
+        }
+      }
     });
   }
 
@@ -136,9 +190,14 @@ export class ServiceRecorder {
       this.store.transaction((tx) => {
         for (const [t, rows] of pending) {
           const marks = `(${t.columns.map(() => '?').join(', ')})`;
+          const integral = t.columns.map((c) => storageClass(c.type) === 'INTEGER');
+          // JS numbers bind as REAL; DateTime and counts must be INTEGER (the storage encoding), or
+          // toDate(start_datetime) divides into a fraction of a day.
+          const stored = (row: ServiceRow) =>
+            row.map((v, i) => (integral[i] && typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v));
           for (let i = 0; i < rows.length; i += 500) {
             const chunk = rows.slice(i, i + 500);
-            tx.run(`INSERT INTO "${t.physical}" VALUES ${chunk.map(() => marks).join(', ')}`, chunk.flat());
+            tx.run(`INSERT INTO "${t.physical}" VALUES ${chunk.map(() => marks).join(', ')}`, chunk.flatMap(stored));
           }
         }
       });

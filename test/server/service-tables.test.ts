@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspaceStore } from '../../src/workspace/index.js';
 import { serviceRecorder } from '../../src/workspace/query-stats.js';
 import { ADMIN, bearer, serveProject, type TestServer } from './helpers.js';
 
@@ -62,6 +66,21 @@ describe('service data sources', () => {
       { event_type: 'append-hfi', datasource_name: 'sales', result: 'ok', rows: 1, rows_quarantine: 1 },
       { event_type: 'append-hfi', datasource_name: 'nope', result: 'error', rows: null, rows_quarantine: null },
     ]);
+    // Tinybird's written_* columns: the request's bytes shared between the table and its quarantine by rows.
+    const [written] = await sql(
+      "SELECT written_rows, written_rows_quarantine, written_bytes + written_bytes_quarantine AS bytes, job_id, pipe_name, resource_tags FROM tinybird.datasources_ops_log WHERE result = 'ok'",
+    );
+    const bytes = Buffer.byteLength(`${row}\n{"amount": "not a number"}`);
+    expect(written).toEqual({ written_rows: 1, written_rows_quarantine: 1, bytes, job_id: null, pipe_name: '', resource_tags: [] });
+  });
+
+  it('keeps tinybird.pipe_stats: pipe_stats_rt by day, with avg and timing states', async () => {
+    for (let i = 0; i < 3; i++) await s.app.inject({ url: '/v0/pipes/sales_by_product.json?tenant=acme', headers: bearer(ADMIN) });
+    const rt = await sql("SELECT count() AS n, sum(read_bytes) AS b FROM tinybird.pipe_stats_rt WHERE pipe_name = 'sales_by_product'");
+    const daily = await sql(
+      "SELECT sum(view_count) AS n, sum(read_bytes_sum) AS b, avgMerge(avg_duration_state) > 0 AS timed, length(quantilesTimingMerge(0.9, 0.95, 0.99)(quantile_timing_state)) AS q FROM tinybird.pipe_stats WHERE pipe_name = 'sales_by_product' AND date = today()",
+    );
+    expect(daily).toEqual([{ n: rt[0].n, b: rt[0].b, timed: 1, q: 3 }]);
   });
 
   it('merges successful Events API appends into one ops-log row per datasource a second', async () => {
@@ -75,5 +94,41 @@ describe('service data sources', () => {
     const rows = await sql("SELECT result, rows, rows_quarantine FROM tinybird.datasources_ops_log WHERE datasource_name = 'sales'");
     expect(rows.length).toBe(before[0].n + 1);
     expect(rows).toContainEqual({ result: 'ok', rows: 4, rows_quarantine: 1 });
+  });
+});
+
+describe('service data sources in a store from an older mk', () => {
+  it('gains the columns added since, with their defaults on old rows', () => {
+    const store = openWorkspaceStore(join(mkdtempSync(join(tmpdir(), 'mk-svc-')), 'old.sqlite'));
+    try {
+      const old = [
+        'timestamp',
+        'event_type',
+        'datasource_id',
+        'datasource_name',
+        'result',
+        'elapsed_time',
+        'error',
+        'request_id',
+        'import_id',
+        'rows',
+        'rows_quarantine',
+      ];
+      store.db.exec(`CREATE TABLE svc__datasources_ops_log (${old.map((c) => `"${c}"`).join(', ')})`);
+      store.db.exec("INSERT INTO svc__datasources_ops_log VALUES (1700000000, 'append', 'd', 'd', 'ok', 0.5, NULL, 'r', NULL, 3, 0)");
+      serviceRecorder(store);
+      const columns = (store.db.prepare("SELECT name FROM pragma_table_info('svc__datasources_ops_log')").all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+      expect(columns).toContain('written_bytes');
+      expect(store.db.prepare('SELECT written_rows, pipe_name, resource_tags, job_id FROM svc__datasources_ops_log').get()).toEqual({
+        written_rows: 0,
+        pipe_name: '',
+        resource_tags: '[]',
+        job_id: null,
+      });
+    } finally {
+      store.close();
+    }
   });
 });

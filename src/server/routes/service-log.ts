@@ -105,6 +105,15 @@ function record(host: Host, request: FastifyRequest, reply: FastifyReply): void 
     outcome.import_id ?? null,
     outcome.successful_rows ?? null,
     outcome.quarantined_rows ?? null,
+    null, // job_id
+    '', // pipe_id
+    '', // pipe_name
+    0, // read_rows
+    0, // read_bytes
+    outcome.successful_rows ?? 0,
+    // The request's bytes (after gunzip), split between the table and its quarantine by rows.
+    ...splitBytes(bodyBytes(request), outcome.successful_rows ?? 0, outcome.quarantined_rows ?? 0),
+    '[]', // resource_tags
   ];
   // Events API successes are many and small: one row per datasource a second, with their rows
   // and time summed (writing one row per request cost a tenth of single-event throughput and
@@ -115,13 +124,25 @@ function record(host: Host, request: FastifyRequest, reply: FastifyReply): void 
 
 /** Two ops-log rows of the same datasource as one: the first's time and request id, sums of the rest. */
 function mergeOpsRows(queued: ServiceRow, row: ServiceRow): ServiceRow {
-  const sum = (i: number) => Number(queued[i] ?? 0) + Number(row[i] ?? 0);
-  return queued.map((value, i) => (i === OPS_ELAPSED || i === OPS_ROWS || i === OPS_QUARANTINED ? sum(i) : value));
+  return queued.map((value, i) => (OPS_SUMMED.has(i) ? Number(value ?? 0) + Number(row[i] ?? 0) : value));
 }
 
-const OPS_ELAPSED = OPS_LOG.columns.findIndex((c) => c.name === 'elapsed_time');
-const OPS_ROWS = OPS_LOG.columns.findIndex((c) => c.name === 'rows');
-const OPS_QUARANTINED = OPS_LOG.columns.findIndex((c) => c.name === 'rows_quarantine');
+const OPS_SUMMED = new Set(
+  ['elapsed_time', 'rows', 'rows_quarantine', 'written_rows', 'written_bytes', 'written_rows_quarantine', 'written_bytes_quarantine'].map(
+    (name) => OPS_LOG.columns.findIndex((c) => c.name === name),
+  ),
+);
+
+/** The body's size: routes receive it as text (gunzipped), multipart uploads as parts. */
+function bodyBytes(request: FastifyRequest): number {
+  return typeof request.body === 'string' ? Buffer.byteLength(request.body) : Number(request.headers['content-length'] ?? 0);
+}
+
+/** `[written_bytes, written_rows_quarantine, written_bytes_quarantine]`: bytes shared in proportion to rows. */
+function splitBytes(bytes: number, good: number, bad: number): [number, number, number] {
+  const quarantined = good + bad > 0 ? Math.round((bytes * bad) / (good + bad)) : 0;
+  return [bytes - quarantined, bad, quarantined];
+}
 
 function isIngest(request: FastifyRequest): boolean {
   if (request.method !== 'POST') return false;

@@ -55,6 +55,10 @@ export const AGGREGATES: CaseGroup = {
     'SELECT quantile(amount) AS q FROM events',
     'SELECT quantile(0.5)(qty) AS q FROM events',
     'SELECT quantiles(0.25, 0.5, 0.75)(amount) AS q FROM events',
+    // quantileTiming: whole milliseconds, negatives dropped, capped at 30 s, nearest rank
+    'SELECT quantileTiming(0.5)(amount) AS a, quantileTiming(0.9)(qty) AS b, quantilesTiming(0.5, 0.9, 0.99)(amount * 1000) AS c FROM events',
+    'SELECT country, quantileTiming(qty * 7) AS q FROM events GROUP BY country ORDER BY country',
+    'SELECT quantilesTimingMerge(0.5, 0.95)(s) AS q FROM (SELECT quantilesTimingState(0.5, 0.95)(amount) AS s FROM events GROUP BY country)',
     'SELECT quantileExact(0.5)(amount) AS q FROM events',
     'SELECT quantileExact(0.5)(qty) AS q FROM events',
     'SELECT median(amount) AS m FROM events',

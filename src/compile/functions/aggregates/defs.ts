@@ -119,7 +119,9 @@ export const AGGREGATES: readonly AggregateDef[] = [
   agg({ name: 'groupUniqArray', min: 1, max: 1, result: (a) => T.array(first(a)), nullable: false }),
   agg({ name: 'groupArrayMovingSum', min: 1, max: 1, result: (a) => T.array(sumType(a[0])), nullable: false }),
   agg({ name: 'quantile', min: 1, max: 1, result: quantileType, defaultParams: [0.5] }),
-  ...['quantileTDigest', 'quantileTiming', 'quantileDeterministic', 'quantileBFloat16', 'quantileInterpolatedWeighted'].map((name) =>
+  agg({ name: 'quantileTiming', min: 1, max: 1, result: () => T.float32, defaultParams: [0.5] }),
+  agg({ name: 'quantilesTiming', min: 1, max: 1, result: () => T.array(T.float32) }),
+  ...['quantileTDigest', 'quantileDeterministic', 'quantileBFloat16', 'quantileInterpolatedWeighted'].map((name) =>
     agg({ name, min: 1, max: 2, impl: 'quantile', result: quantileType, defaultParams: [0.5] }),
   ),
   agg({ name: 'median', min: 1, max: 1, impl: 'quantile', result: quantileType, defaultParams: [0.5] }),

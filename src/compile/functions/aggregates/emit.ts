@@ -264,7 +264,7 @@ function emptyGuard(sql: string, args: readonly EmittedArg[], m: AggMods, fallba
 }
 
 /** Aggregates whose empty result is nan (NULL in storage); the others return their type's default. */
-const NAN_WHEN_EMPTY = new Set(['avg', 'quantile', 'varPop', 'varSamp', 'stddevPop', 'stddevSamp']);
+const NAN_WHEN_EMPTY = new Set(['avg', 'quantile', 'quantileTiming', 'varPop', 'varSamp', 'stddevPop', 'stddevSamp']);
 
 function emptyFallback(def: AggregateDef, valueType: ChType): string | undefined {
   return NAN_WHEN_EMPTY.has(def.impl) ? undefined : defaultSql(valueType);

@@ -172,6 +172,20 @@ const quantiles: AggImpl<unknown[]> = {
     return JSON.stringify(p.map((l) => interpolatedQuantile(sorted, Number(l)) ?? null));
   },
 };
+/**
+ * `quantileTiming`: for request times in milliseconds. Values count as whole milliseconds, negatives are
+ * dropped and anything above 30 s counts as 30 s (checked on ClickHouse 26); then the nearest rank.
+ */
+const timings = (xs: unknown[]): number[] =>
+  sortNumeric(xs.filter((x) => Number(x) >= 0).map((x) => Math.min(30_000, Math.floor(Number(x)))));
+const quantileTiming: AggImpl<unknown[]> = { ...values, final: (s, p) => exactQuantile(timings(s), levelOf(p)) };
+const quantilesTiming: AggImpl<unknown[]> = {
+  ...values,
+  final: (s, p) => {
+    const sorted = timings(s);
+    return JSON.stringify(p.map((l) => exactQuantile(sorted, Number(l)) ?? 0));
+  },
+};
 const quantilesExact: AggImpl<unknown[]> = {
   ...values,
   final: (s, p) => {
@@ -269,6 +283,8 @@ export const IMPLS: Record<string, AggImpl> = {
   quantileExact,
   quantiles,
   quantilesExact,
+  quantileTiming,
+  quantilesTiming,
   topK,
   varPop: moments((n, m2) => nanIfZero(m2, n)),
   varSamp: moments((n, m2) => nanIfZero(m2, n - 1)),
