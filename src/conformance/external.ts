@@ -6,10 +6,10 @@ import type { PipeFile } from '../syntax/datafile/ast.js';
 // reads them. `organization.*` is the organization-wide twin of `tinybird.*` (usage across workspaces).
 const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]?\s*\.\s*[`"]?(\w+)/gi;
 /**
- * Service tables mk has: `system.numbers` (bounded by the query, see src/compile/sqlite/system-numbers.ts)
+ * Service tables mk has: `system.one`, `system.numbers` (bounded by the query, see src/compile/sqlite/system-numbers.ts)
  * and the service data sources it records (src/workspace/query-stats.ts).
  */
-const EMULATED = /^(system\.numbers(_mt)?|tinybird\.(pipe_stats_rt|pipe_stats|datasources_ops_log))$/i;
+const EMULATED = /^(system\.(numbers(_mt)?|one)|tinybird\.(pipe_stats_rt|pipe_stats|datasources_ops_log))$/i;
 
 /**
  * Why each pipe needs a service mk does not emulate, by pipe path: sinks and exports (Kafka, S3, GCS),

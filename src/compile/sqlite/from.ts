@@ -64,6 +64,12 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
   const source: RelationSource | undefined = cteSource(env.scope, name) ?? env.ctx.env.lookup(name, t.range);
   const alias = t.alias ?? t.parts[t.parts.length - 1]!;
   if (!source && /^system\.numbers(_mt)?$/i.test(name)) return systemNumbers(t, env);
+  if (!source && /^system\.one$/i.test(name)) {
+    // ClickHouse's one-row table: `SELECT now() FROM system.one`.
+    const alias = t.alias ?? 'one';
+    addRelation(env.scope, [...new Set([alias, 'one', name])], alias, [{ name: 'dummy', type: T.uint8 }]);
+    return `(SELECT 0 AS dummy) AS ${q(alias)}`;
+  }
   if (!source) {
     const hint = didYouMean(name, env.ctx.env.names());
     env.ctx.report('MK4102', `Unknown table '${name}'.${hint}`.replace(/\.$/, ''), t.range);

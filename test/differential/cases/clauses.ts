@@ -105,6 +105,7 @@ export const CLAUSES: CaseGroup = {
     'SELECT number FROM numbers(3)',
     // system.numbers is endless: ClickHouse (and mk) stop at the bound the query sets on number, or at LIMIT
     'SELECT number FROM system.numbers WHERE number < 4',
+    'SELECT dummy, 1 + 1 AS two FROM system.one',
     'SELECT number * 2 AS n FROM system.numbers WHERE number <= 3 AND number % 2 = 0',
     'SELECT number FROM system.numbers LIMIT 3 OFFSET 2',
     'SELECT count() AS c FROM system.numbers AS s WHERE s.number < (SELECT max(qty) FROM events)',
