@@ -13,8 +13,8 @@ const DAY = 86_400_000;
 export function sampleParams(params: readonly ParamInfo[], now: number, all: boolean): QueryParams {
   const out: Record<string, string> = {};
   for (const p of params) {
-    if (p.default !== undefined && p.default !== null) continue;
-    if (!p.required && !all) continue;
+    // With `all`, even parameters with defaults: `{% if defined(date_from) %}` ignores a default.
+    if (!all && ((p.default !== undefined && p.default !== null) || !p.required)) continue;
     out[p.name] = sampleValue(p, now);
   }
   return out;

@@ -9,10 +9,18 @@ export type PipeKind = 'endpoint' | 'materialized' | 'copy' | 'sink' | 'standard
 const OUTPUT_TYPES = new Set(['endpoint', 'materialized', 'copy', 'sink']);
 const STANDARD_TYPES = new Set(['standard', 'default', 'stream']);
 
-/** What a pipe does, from its one non-standard node (a pipe without one is a plain, standard pipe). */
-export function pipeKind(pipe: PipeFile): { kind: PipeKind; node?: NodeDef } {
+/**
+ * What a pipe does, from its one non-standard node (a pipe without one is a plain, standard pipe).
+ * `byFolder`: a pipe in `endpoints/` with no TYPE on any node is served from its last node, as Tinybird
+ * Classic published every pushed pipe (its starter kits have no TYPE lines); Forward wants TYPE endpoint.
+ */
+export function pipeKind(pipe: PipeFile): { kind: PipeKind; node?: NodeDef; byFolder?: true } {
   const node = pipe.nodes.find((n) => n.type !== undefined && OUTPUT_TYPES.has(n.type));
-  return node ? { kind: node.type as PipeKind, node } : { kind: 'standard' };
+  if (node) return { kind: node.type as PipeKind, node };
+  const last = pipe.nodes[pipe.nodes.length - 1];
+  if (last && pipe.nodes.every((n) => n.type === undefined) && /(^|\/)endpoints\//.test(pipe.path))
+    return { kind: 'endpoint', node: last, byFolder: true };
+  return { kind: 'standard' };
 }
 
 /**

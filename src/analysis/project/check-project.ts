@@ -44,7 +44,17 @@ export function analyzeProject(project: Project): ProjectAnalysis {
     const name = resourceName(file.path);
     claim(name, file.path);
     diagnostics.push(...checkPipe(file, (n) => dsNames.has(n)));
-    const { kind, node } = pipeKind(file);
+    const { kind, node, byFolder } = pipeKind(file);
+    if (byFolder && node) {
+      diagnostics.push(
+        diagnostic(
+          'MK2024',
+          `Pipe ${name} has no TYPE: served as an endpoint from its last node '${node.name}', as Tinybird Classic published it`,
+          { file: file.path, range: node.nameRange },
+          { severity: 'warning' },
+        ),
+      );
+    }
     const outputNode = node?.name ?? file.nodes[file.nodes.length - 1]?.name ?? '';
     pipes.push({ name, path: file.path, kind, outputNode });
   }

@@ -26,5 +26,9 @@ export const PROJECT_CODES = {
     title: 'Materialized pipe cannot render',
     hint: 'Give every template parameter of a materialized pipe a default: views run without request parameters.',
   },
+  MK2024: {
+    title: 'Endpoint without TYPE',
+    hint: 'Add TYPE endpoint to the node to publish: Tinybird Forward serves only pipes that say so.',
+  },
   MK2030: { title: 'Circular reference between pipes', hint: 'A pipe cannot read from itself through other pipes.' },
 } satisfies Record<string, CodeInfo>;
