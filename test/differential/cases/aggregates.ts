@@ -41,6 +41,9 @@ export const AGGREGATES: CaseGroup = {
     'SELECT argMin(user, amount) AS u FROM events',
     'SELECT argMax(id, ts) AS i, argMin(id, ts) AS j FROM events',
     'SELECT user, argMax(country, ts) AS c FROM events GROUP BY user ORDER BY user',
+    // arguments of composite types (stored as JSON text) come back as values of their type
+    'SELECT user, argMax(tags, ts) AS t, argMin(tags, ts) AS f, any(tags) AS a FROM events GROUP BY user ORDER BY user',
+    'SELECT argMax((id, user), amount) AS t, argMax(map(user, qty), ts) AS m FROM events',
     "SELECT argMaxIf(user, amount, country = 'ES') AS u FROM events",
     'SELECT argMinIf(user, amount, qty > 0) AS u FROM events',
     'SELECT groupArray(id) AS ids FROM events',

@@ -83,7 +83,12 @@ function stepMerge(t: Total, selText: string, state: unknown): Total {
 
 /** Float-valued finals stay REAL even when integral (avg 2.0, quantile 3.0). */
 const REAL_FINALS = new Set(['avg', 'quantile', 'varPop', 'varSamp', 'stddevPop', 'stddevSamp']);
-const final = (t: Total) => (t.r ? normalizeResult(t.r.impl.final(t.s, t.r.sel.p), REAL_FINALS.has(t.r.sel.f)) : null);
+const final = (t: Total) => (t.r ? normalizeResult(stored(t.r.impl.final(t.s, t.r.sel.p)), REAL_FINALS.has(t.r.sel.f)) : null);
+
+/** A value picked from a parsed JSON argument (`argMax(tags, ts)` of an Array) goes back as JSON text. */
+function stored(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && !Buffer.isBuffer(v) ? JSON.stringify(v) : v;
+}
 const state = (t: Total) => (t.r ? JSON.stringify(t.r.impl.toJson(t.s)) : null);
 
 export const AGG = udaf({
