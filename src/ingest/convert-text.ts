@@ -1,5 +1,5 @@
+import { parseJsonExact } from '../util/json-bigint.js';
 import { CsvParser } from './csv.js';
-import { parseJsonExact } from './json-bigint.js';
 import { forEachNdjsonLine } from './ndjson.js';
 import { isQuarantined, type RowConverter } from './rows.js';
 import type { ConvertedRows, QuarantineRow, StoredRow } from './types.js';

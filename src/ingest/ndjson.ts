@@ -1,4 +1,4 @@
-import { parseJsonExact } from './json-bigint.js';
+import { parseJsonExact } from '../util/json-bigint.js';
 
 /**
  * NDJSON splitting: one JSON value per line, `\n` or `\r\n`, blank lines ignored. A line that is not a

@@ -6,6 +6,8 @@
  * (output_format_json_quote_denormals=0), Map as an object, named Tuple as an object and unnamed as
  * an array (output_format_json_named_tuples_as_objects=1), JSON as an object.
  */
+
+import { parseJsonExact } from '../util/json-bigint.js';
 import type { ChType } from './ast.js';
 import { isJsonEncoded } from './encoding.js';
 import { formatDate, formatDateTime, formatDateTime64 } from './format-datetime.js';
@@ -26,7 +28,27 @@ export function formatValue(stored: unknown, type: ChType): OutputValue {
 export function compileFormatter(type: ChType): Formatter {
   const f = embedded(type);
   if (!isJsonEncoded(type)) return f;
-  return (s) => (s === null || s === undefined ? null : f(typeof s === 'string' ? JSON.parse(s) : s));
+  // 64-bit integers inside arrays, maps and tuples are exact digits in the JSON text: keep them exact.
+  const parse = holds64BitIntegers(type) ? parseJsonExact : JSON.parse;
+  return (s) => (s === null || s === undefined ? null : f(typeof s === 'string' ? parse(s) : s));
+}
+
+function holds64BitIntegers(t: ChType): boolean {
+  switch (t.kind) {
+    case 'int':
+      return t.bits >= 64;
+    case 'nullable':
+    case 'lowcardinality':
+      return holds64BitIntegers(t.inner);
+    case 'array':
+      return holds64BitIntegers(t.element);
+    case 'map':
+      return holds64BitIntegers(t.key) || holds64BitIntegers(t.value);
+    case 'tuple':
+      return t.elements.some((e) => holds64BitIntegers(e.type));
+    default:
+      return false;
+  }
 }
 
 const toNumber = (s: unknown): OutputValue =>
@@ -35,7 +57,8 @@ const toNumber = (s: unknown): OutputValue =>
 /** A stored UInt64 (two's complement: -1 is 2^64 - 1) as its unsigned value. */
 const toUnsigned = (s: unknown): OutputValue => {
   if (typeof s === 'bigint') return s < 0n ? BigInt.asUintN(64, s) : toNumber(s);
-  // Inside JSON text a stored-negative value arrives as a double (exact only to 2^53).
+  // Inside JSON text a stored-negative value arrives as a number when short (-1 is 2^64 - 1), exact.
+  if (typeof s === 'number' && s < 0 && Number.isInteger(s)) return BigInt.asUintN(64, BigInt(s));
   if (typeof s === 'number' && s < 0) return s + 2 ** 64;
   return toNumber(s);
 };

@@ -16,10 +16,10 @@
 import { registerFunctions } from '../../src/compile/functions/index.js';
 import { catalogOf, compileSql } from '../../src/compile/sqlite/index.js';
 import type { ClickHouse } from '../../src/engines/clickhouse/index.js';
-import { parseJsonExact } from '../../src/ingest/json-bigint.js';
 import { openStore } from '../../src/store/index.js';
 import { jsonTextOf } from '../../src/types/convert.js';
 import { mustParseType } from '../../src/types/parse.js';
+import { parseJsonExact } from '../../src/util/json-bigint.js';
 import { type IngestTypeCases, ingestCaseKey } from './cases/ingest.js';
 
 export const INGEST_SETTINGS: Readonly<Record<string, string | number>> = {

@@ -13,14 +13,12 @@ const WHY = {
   strict:
     "Tinybird quarantines a JSON value of the wrong JSON type (its guide shows \"3\" quarantined for an Int16 and '' for a Float32); ClickHouse reads quoted numbers, true as 1 and '' as 0. mk reads quoted digits for Int64/UInt64 only, the form JavaScript producers and ClickHouse's own JSON output use for 64-bit integers (UNCERTAIN what Tinybird does)",
   wrap: 'ClickHouse wraps an out-of-range integer silently (modulo 2^bits); mk quarantines it rather than store a different number (UNCERTAIN what Tinybird does)',
-  text: "JSON.parse keeps a number's value, not its text: mk sees 1.0 / 1e2 / -0 as the integers 1 / 100 / 0; ClickHouse reads the text and rejects a fraction or exponent for an integer column, '-' for an unsigned one, and keeps '-0' for a String. Fixing needs number text from src/ingest/json-bigint.ts",
+  text: "JSON.parse keeps a number's value, not its text: mk sees 1.0 / 1e2 / -0 as the integers 1 / 100 / 0; ClickHouse reads the text and rejects a fraction or exponent for an integer column, '-' for an unsigned one, and keeps '-0' for a String. Fixing needs number text from src/util/json-bigint.ts",
   clamp:
     "ClickHouse saturates dates outside the type's range and rolls impossible days over (2024-02-30 → 2024-03-01); mk quarantines rather than store another instant (UNCERTAIN what Tinybird does)",
   dt64num:
     'ClickHouse rejects a JSON number with a fraction for DateTime64(p) (it reads integers as 10^-p ticks, and so does mk); mk reads a fraction as unix seconds, the reading every producer of fractional timestamps means (UNCERTAIN what Tinybird does)',
   dtfrac: 'ClickHouse rejects a JSON number with a fraction for DateTime; mk truncates it to whole seconds (UNCERTAIN what Tinybird does)',
-  array64:
-    'Array elements are JSON text in storage and are read back with JSON.parse, so 64-bit integers beyond 2^53 inside arrays come out rounded to the nearest double (plain Int64/UInt64 columns are exact)',
   datetext:
     "ClickHouse's Date parser stops at the time part and rejects the value; mk keeps the date part (lenient on purpose for `Date` columns fed ISO timestamps; UNCERTAIN what Tinybird does)",
   range64: 'ClickHouse 26 accepts DateTime64 before 1900-01-01; mk checks the documented 1900–2299 range',
@@ -698,16 +696,6 @@ export const KNOWN_INGEST_MISMATCHES: Readonly<Record<string, KnownMismatch>> = 
     reason: WHY.strict,
     clickhouse: '0',
     mk: "rejected: value '' on column 'v' is not Nullable(UInt64)",
-  },
-  'Array(UInt64) ← [1,9223372036854775807]': {
-    reason: WHY.array64,
-    clickhouse: '[1,9223372036854775807]',
-    mk: '[1,9223372036854776000]',
-  },
-  'Array(UInt64) ← [9223372036854775808,18446744073709551615]': {
-    reason: WHY.array64,
-    clickhouse: '[9223372036854775808,18446744073709551615]',
-    mk: '[9223372036854776000,18446744073709552000]',
   },
   // Date from date-time text
   'Date ← "2024-01-02 03:04:05"': {

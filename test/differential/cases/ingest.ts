@@ -138,6 +138,9 @@ export const INGEST_CASES: readonly IngestTypeCases[] = [
   },
   { type: 'Nullable(UInt64)', values: ['9223372036854775808', '18446744073709551615', '"9223372036854775808"', ...common] },
   { type: 'Array(UInt64)', values: ['[1,9223372036854775807]', '[9223372036854775808,18446744073709551615]', '[]'] },
+  { type: 'Array(Int64)', values: ['[-9223372036854775808,9007199254740993,-1]'] },
+  { type: 'Map(String, Int64)', values: ['{"a":9007199254740993,"b":-9223372036854775807}'] },
+  { type: 'Tuple(Int64, String)', values: ['[9007199254740995,"x"]'] },
   {
     type: 'Float32',
     values: ['1.5', '0.1', '-0.0', '42', '3.4028235e38', '1e39', '1e-50', '"1.5"', '"nan"', '"inf"', 'true', '"abc"', ...common],
