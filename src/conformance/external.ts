@@ -9,7 +9,7 @@ const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]
  * Service tables mk has: `system.one`, `system.numbers` (bounded by the query, see src/compile/sqlite/system-numbers.ts)
  * and the service data sources it records (src/workspace/query-stats.ts).
  */
-const EMULATED = /^(system\.(numbers(_mt)?|one)|tinybird\.(pipe_stats_rt|pipe_stats|datasources_ops_log))$/i;
+const EMULATED = /^(system\.(numbers(_mt)?|one)|tinybird\.(pipe_stats_rt|pipe_stats|datasources_ops_log|jobs_log))$/i;
 
 /**
  * Why each pipe needs a service mk does not emulate, by pipe path: sinks and exports (Kafka, S3, GCS),

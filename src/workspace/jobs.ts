@@ -39,7 +39,9 @@ export interface NewJob {
   readonly status?: 'waiting' | 'working' | 'done';
 }
 
-const TABLE = 'svc__jobs';
+/** The job log's table in the store file (read as `tinybird.jobs_log`, see query-stats.ts). */
+export const JOBS_TABLE = 'svc__jobs';
+const TABLE = JOBS_TABLE;
 /** Jobs kept in the store file: older ones are pruned as new ones arrive (Tinybird keeps 48 hours). */
 const KEEP = 1000;
 const COLUMNS = [

@@ -3,6 +3,7 @@ import type { Store } from '../store/index.js';
 import type { ChType } from '../types/ast.js';
 import { storageClass } from '../types/encoding.js';
 import { mustParseType } from '../types/parse.js';
+import { JOBS_TABLE, jobLog } from './jobs.js';
 
 /**
  * Tinybird's service data sources, `tinybird.pipe_stats_rt` (one row per endpoint request) and
@@ -106,13 +107,59 @@ const PIPE_STATS_DAILY: CatalogEntry = {
   ],
 };
 
+/** The job log's own table, as `tinybird.jobs_log` reads it (times are `YYYY-MM-DD hh:mm:ss.sss` text). */
+const JOBS_RAW: CatalogEntry = {
+  kind: 'table',
+  name: 'tinybird.__jobs',
+  sqliteName: JOBS_TABLE,
+  columns: [
+    ['id', 'String'],
+    ['kind', 'String'],
+    ['status', 'String'],
+    ['created_at', 'String'],
+    ['updated_at', 'String'],
+    ['started_at', 'Nullable(String)'],
+    ['pipe_name', 'Nullable(String)'],
+    ['datasource_name', 'Nullable(String)'],
+    ['error', 'Nullable(String)'],
+    ['fields', 'String'],
+  ].map(([name, type]) => ({ name: name!, type: mustParseType(type!) })),
+};
+
 /**
- * Catalog entries for the service data sources mk keeps (`tinybird.pipe_stats_rt`,
+ * `tinybird.jobs_log`: Tinybird's columns over mk's job log (copy runs, deletes); `job_metadata` holds the
+ * pipe and datasource names beside the job's own fields, as JSON.
+ */
+const JOBS_LOG: CatalogEntry = {
+  kind: 'pipe',
+  name: 'tinybird.jobs_log',
+  nodes: [
+    {
+      name: 'jobs_log',
+      sql: `SELECT id AS job_id, kind AS job_type, '' AS workspace_id,
+        ifNull(pipe_name, '') AS pipe_id, ifNull(pipe_name, '') AS pipe_name,
+        parseDateTimeBestEffort(created_at) AS created_at, parseDateTimeBestEffort(updated_at) AS updated_at,
+        parseDateTimeBestEffortOrNull(started_at) AS started_at,
+        status, error,
+        concat('{"pipe_name":"', ifNull(pipe_name, ''), '","datasource_name":"', ifNull(datasource_name, ''), '"',
+          if(fields = '{}', '}', concat(',', substring(fields, 2)))) AS job_metadata
+      FROM tinybird.__jobs`,
+    },
+  ],
+};
+
+/**
+ * Catalog entries for the service data sources mk keeps (`tinybird.pipe_stats_rt`, `tinybird.jobs_log`,
  * `tinybird.datasources_ops_log`, `tinybird.pipe_stats`), so queries read them like any table.
  * Without a store they name the tables for build-time checks only.
  */
 export function serviceCatalogEntry(store: Store | undefined, name: string): CatalogEntry | undefined {
   if (name === PIPE_STATS_DAILY.name) return PIPE_STATS_DAILY;
+  if (name === JOBS_LOG.name) return JOBS_LOG;
+  if (name === JOBS_RAW.name) {
+    if (store) jobLog(store); // makes the table on first use
+    return JOBS_RAW;
+  }
   const t = TABLES.find((x) => x.name === name);
   if (!t) return undefined;
   if (store) serviceRecorder(store).flush();

@@ -25,13 +25,13 @@ describe.skipIf(!existsSync(CORPUS))('conformance on the shared corpus', () => {
   }, 180_000);
 });
 
-// Measured when raised: 1145/1147 parsed, 794/839 compiled, 373/387 executed (254 endpoints, 119 views).
+// Measured when raised: 1145/1147 parsed, 796/839 compiled, 373/387 executed (254 endpoints, 119 views).
 // TYPE-less pipes in endpoints/ count as endpoints (mk serves them as Tinybird Classic did), and
-// system.one, system.numbers and tinybird.pipe_stats(_rt)/datasources_ops_log no longer count as external.
+// system.one, system.numbers and tinybird.pipe_stats(_rt)/datasources_ops_log/jobs_log no longer count as external.
 // Compiled was lowered once, to 785, on purpose: the build used to report only a pipe's first failing
 // node, which hid genuine errors in later nodes of two corpus pipes (Ghost api_kpis.pipe reads
 // `mv_session_data`, defined nowhere; org-metrics organization_metrics.pipe calls mapConcat on
 // `organization.workspaces`). Every node's errors are reported now. Execution floors sit three below:
 // generated dates follow the clock, so whether a time-window filter keeps rows (and a failing function
 // then meets a value) can move between runs.
-const FLOOR = { parsed: 1145, compiled: 794, executed: 370, endpointsExecuted: 251, materializedExecuted: 116 };
+const FLOOR = { parsed: 1145, compiled: 796, executed: 370, endpointsExecuted: 251, materializedExecuted: 116 };

@@ -83,6 +83,22 @@ describe('service data sources', () => {
     expect(daily).toEqual([{ n: rt[0].n, b: rt[0].b, timed: 1, q: 3 }]);
   });
 
+  it('lists jobs in tinybird.jobs_log with Tinybird columns', async () => {
+    const r = await s.app.inject({
+      method: 'POST',
+      url: '/v0/datasources/sales/delete',
+      headers: bearer(ADMIN),
+      payload: { delete_condition: "product = 'nothing'" },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = await sql(
+      "SELECT job_type, status, pipe_name, created_at <= now() AS past, JSONExtractString(job_metadata, 'datasource_name') AS ds FROM tinybird.jobs_log WHERE job_id = '" +
+        r.json().job_id +
+        "'",
+    );
+    expect(rows).toEqual([{ job_type: 'delete_data', status: 'done', pipe_name: '', past: 1, ds: 'sales' }]);
+  });
+
   it('merges successful Events API appends into one ops-log row per datasource a second', async () => {
     const row = (product: string) => JSON.stringify({ tenant_id: 'initech', day: '2026-02-02', product, amount: 2 });
     serviceRecorder(s.store).flush();
