@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/index.js';
 import { closeQueryPool } from '../../workspace/query-executor.js';
-import { OPS_LOG, PIPE_STATS, type ServiceRow, serviceRecorder } from '../../workspace/query-stats.js';
+import { type ServiceRow, serviceRecorder } from '../../workspace/query-stats.js';
+import { OPS_LOG, PIPE_STATS } from '../../workspace/service-tables.js';
 import { redactUrl } from '../auth.js';
 import { errorMessageSent } from '../errors.js';
 import type { Host } from '../host.js';
