@@ -6,7 +6,7 @@ import type { PipeFile } from '../syntax/datafile/ast.js';
 // reads them. `organization.*` is the organization-wide twin of `tinybird.*` (usage across workspaces).
 const SERVICE_TABLE = /\b(?:FROM|JOIN)\s+[`"]?(tinybird|system|organization)[`"]?\s*\.\s*[`"]?(\w+)/gi;
 /**
- * Service tables mk has: `system.one`, `system.numbers` (bounded by the query, see src/compile/sqlite/system-numbers.ts)
+ * Service tables mk has: `system.one`, `system.numbers` (bounded by the query, see src/compile/sqlite/system-tables.ts)
  * and the service data sources it records (src/workspace/query-stats.ts).
  */
 const EMULATED = /^(system\.(numbers(_mt)?|one)|tinybird\.(pipe_stats_rt|pipe_stats|datasources_ops_log|jobs_log))$/i;

@@ -6,7 +6,7 @@ import { baseType, T } from '../../types/ast.js';
 import { q, type RelationSource } from './context.js';
 import { compileExpr, defaultSql, type ExprEnv } from './expr.js';
 import { compileQuery, cteSource } from './select.js';
-import { systemNumbersBound } from './system-numbers.js';
+import { numbersSql, systemTable } from './system-tables.js';
 
 const JOIN_SQL: Record<A.JoinKind, string> = {
   inner: 'JOIN',
@@ -63,12 +63,12 @@ function tableRef(t: A.TableRef, env: ExprEnv, anyBy?: readonly string[]): strin
   const name = t.parts.join('.');
   const source: RelationSource | undefined = cteSource(env.scope, name) ?? env.ctx.env.lookup(name, t.range);
   const alias = t.alias ?? t.parts[t.parts.length - 1]!;
-  if (!source && /^system\.numbers(_mt)?$/i.test(name)) return systemNumbers(t, env);
-  if (!source && /^system\.one$/i.test(name)) {
-    // ClickHouse's one-row table: `SELECT now() FROM system.one`.
-    const alias = t.alias ?? 'one';
-    addRelation(env.scope, [...new Set([alias, 'one', name])], alias, [{ name: 'dummy', type: T.uint8 }]);
-    return `(SELECT 0 AS dummy) AS ${q(alias)}`;
+  const system = source ? undefined : systemTable(name, env, t.range);
+  if (system) {
+    const own = name.split('.')[1]!;
+    const as = t.alias ?? own;
+    addRelation(env.scope, [...new Set([as, own, name])], as, system.columns);
+    return `${system.sql} AS ${q(as)}`;
   }
   if (!source) {
     const hint = didYouMean(name, env.ctx.env.names());
@@ -99,23 +99,6 @@ function finalSql(source: RelationSource, env: ExprEnv, t: A.TableRef): string {
   const partition = engine.sortingKey.length ? `PARTITION BY ${engine.sortingKey.map(q).join(', ')} ` : '';
   const cols = source.columns.map((c) => q(c.name)).join(', ');
   return `(SELECT ${cols} FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${order}) AS "__rn" FROM ${source.sql}) WHERE "__rn" = 1)`;
-}
-
-/** `system.numbers`, up to the bound its SELECT sets (see system-numbers.ts). */
-function systemNumbers(t: A.TableRef, env: ExprEnv): string {
-  const alias = t.alias ?? 'numbers';
-  addRelation(env.scope, [...new Set([alias, 'numbers', t.parts.join('.')])], alias, [{ name: 'number', type: T.uint64 }]);
-  const bound = systemNumbersBound(env.select?.query, env);
-  if (bound === undefined) {
-    env.ctx.report('MK4201', 'system.numbers never ends: bound it with WHERE number < n (or a LIMIT), or read numbers(n)', t.range);
-    return `(SELECT 0 AS number WHERE 0) AS ${q(alias)}`;
-  }
-  return `${numbersSql('0', bound)} AS ${q(alias)}`;
-}
-
-/** The integers start … start + count - 1 as a one-column `number` subquery. */
-function numbersSql(start: string, count: string): string {
-  return `(WITH RECURSIVE "__n"(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM "__n" WHERE n + 1 < ${count}) SELECT n + ${start} AS number FROM "__n" WHERE n < ${count})`;
 }
 
 /** `numbers(n)` / `numbers(start, n)`; other table functions read external systems mk does not have. */
