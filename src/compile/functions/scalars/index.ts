@@ -12,6 +12,7 @@ import { RANDOM_FUNCTIONS } from './random.js';
 import { REGEX } from './regex.js';
 import { STRINGS } from './strings.js';
 import { STRINGS_EXTRA } from './strings-extra.js';
+import { TUPLES } from './tuples.js';
 import { URL } from './url.js';
 
 export const SCALARS: readonly FunctionDef[] = [
@@ -27,6 +28,7 @@ export const SCALARS: readonly FunctionDef[] = [
   ...JSON_FUNCTIONS,
   ...ARRAYS,
   ...MISC,
+  ...TUPLES,
   ...RANDOM_FUNCTIONS,
   ...HASHES,
 ];

@@ -1,7 +1,7 @@
 import { baseType, type ChType, isNullable, T } from '../../../types/ast.js';
 import { defaultSql } from '../aggregates/native.js';
-import { constNumber, constString, counting, jsonValueSql, scalar } from '../define.js';
-import type { EmitContext, EmittedArg, FunctionDef } from '../types.js';
+import { counting, jsonValueSql, scalar } from '../define.js';
+import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
 
 const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
@@ -100,15 +100,6 @@ function offsetWindow(name: string, sqlName: string, aliases: string[]): Functio
   });
 }
 
-function tupleIndex(t: EmittedArg, i: EmittedArg, ctx: EmitContext): number {
-  const n = constNumber(i);
-  if (n !== undefined) return n;
-  const name = constString(i);
-  const b = baseType(t.type);
-  const idx = b.kind === 'tuple' ? b.elements.findIndex((e) => e.name === name) : -1;
-  return idx >= 0 ? idx + 1 : ctx.fail(`tupleElement: no element ${String(i.constant)}`);
-}
-
 export const MISC: readonly FunctionDef[] = [
   scalar({ name: 'IPv4NumToString', min: 1, max: 1, ret: T.string, emit: ([x]) => `${IP_TO_STRING}(${s(x)})` }),
   scalar({ name: 'IPv4StringToNum', min: 1, max: 1, ret: T.uint32, emit: ([x]) => `${IP_TO_NUM}(${s(x)})` }),
@@ -122,55 +113,6 @@ export const MISC: readonly FunctionDef[] = [
     max: 4,
     ret: T.float64,
     emit: (a) => `${GREAT_CIRCLE}(${a.map((x) => x.sql).join(', ')})`,
-  }),
-  scalar({
-    name: 'tuple',
-    min: 1,
-    max: Infinity,
-    nulls: 'custom',
-    ret: (a) => ({ kind: 'tuple', elements: a.map((type) => ({ type })) }),
-    emit: (a) => `json_array(${a.map(jsonValueSql).join(', ')})`,
-  }),
-  scalar({
-    name: 'tupleElement',
-    min: 2,
-    max: 3,
-    nulls: 'custom',
-    ret: (a, c) => {
-      const b = baseType(a[0] ?? T.nothing);
-      if (b.kind !== 'tuple') return T.nothing;
-      const n = constNumber(c.args[1]);
-      const name = constString(c.args[1]);
-      const el = n !== undefined ? b.elements[n - 1] : b.elements.find((e) => e.name === name);
-      return el?.type ?? T.nothing;
-    },
-    emit: ([t, i], ctx) => `json_extract(${s(t)}, '$[${tupleIndex(t as EmittedArg, i as EmittedArg, ctx) - 1}]')`,
-  }),
-  scalar({
-    // `getSubcolumn(payload, 'user-agent')`: a JSON path (what `payload.a.b` reads, for names a dot can't
-    // reach) or a named tuple element.
-    name: 'getSubcolumn',
-    min: 2,
-    max: 2,
-    nulls: 'custom',
-    ret: (a, c) => {
-      const b = baseType(a[0] ?? T.nothing);
-      if (b.kind === 'json') return T.nullable(T.string);
-      if (b.kind !== 'tuple') return T.nothing;
-      return b.elements.find((e) => e.name === constString(c.args[1]))?.type ?? T.nothing;
-    },
-    emit: ([x, name], ctx) => {
-      const b = baseType(x!.type);
-      const sub = constString(name as EmittedArg);
-      if (sub === undefined) return ctx.fail('getSubcolumn: the subcolumn name must be a constant string');
-      if (b.kind === 'tuple') return `json_extract(${s(x)}, '$[${tupleIndex(x as EmittedArg, name as EmittedArg, ctx) - 1}]')`;
-      if (b.kind !== 'json') return ctx.fail(`getSubcolumn: ${x!.type.kind} has no subcolumn '${sub}'`);
-      const path = `$.${sub
-        .split('.')
-        .map((p) => `"${p.replace(/["\\]/g, (c) => `\\${c}`)}"`)
-        .join('.')}`;
-      return `(${s(x)} ->> ${ctx.bind(path)})`;
-    },
   }),
   scalar({
     name: 'map',
