@@ -143,6 +143,11 @@ export function constNumber(a: EmittedArg | undefined): number | undefined {
 }
 
 /** A SQL string literal for text mk itself produces (type names, UDF selectors) — never user values. */
+/** The SQLite JSON path to nested object keys, each quoted: `['a', 'b-c']` → `$."a"."b-c"`. */
+export function jsonKeyPath(keys: readonly string[]): string {
+  return `$.${keys.map((k) => `"${k.replace(/["\\]/g, (c) => `\\${c}`)}"`).join('.')}`;
+}
+
 export function sqlLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }

@@ -1,6 +1,7 @@
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { printType } from '../../types/print.js';
+import { jsonKeyPath } from '../functions/define.js';
 import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
 
 /**
@@ -29,7 +30,7 @@ export function compileSubscript(e: A.Subscript, env: ExprEnv): Emitted {
     }
   } else if (b.kind === 'map' || b.kind === 'json') {
     element = b.kind === 'map' ? b.value : T.string;
-    path = typeof i.constant === 'string' ? ctx.bind(`$."${i.constant.replace(/["\\]/g, (c) => `\\${c}`)}"`) : `'$."' || ${i.sql} || '"'`;
+    path = typeof i.constant === 'string' ? ctx.bind(jsonKeyPath([i.constant])) : `'$."' || ${i.sql} || '"'`;
   } else if (b.kind === 'nothing') {
     // NULL[i] is NULL in ClickHouse (and an unknown name, already reported, compiles to NULL).
     return NULL_EMITTED;

@@ -3,6 +3,7 @@ import { literalType, negateType, scalarSubqueryType, supertype } from '../../an
 import type * as A from '../../syntax/sql/ast.js';
 import { baseType, type ChType, isNullable, T } from '../../types/ast.js';
 import { isJsonEncoded } from '../../types/encoding.js';
+import { jsonKeyPath } from '../functions/define.js';
 import { typeDefault } from '../functions/index.js';
 import { allSmall, integerConstant, isUInt64, storedU64 } from '../functions/uint64.js';
 import { compileSubscript, compileTupleAccess } from './access.js';
@@ -213,11 +214,7 @@ function jsonSubcolumn(e: A.ColumnRef, env: ExprEnv): Emitted | undefined {
     const head = env.scope.lookup(e.parts.slice(0, k));
     if (!head.ok || head.binding.kind !== 'column' || baseType(head.binding.column.type).kind !== 'json') continue;
     const base = compileColumn({ ...e, parts: e.parts.slice(0, k) }, env);
-    const path = `$.${e.parts
-      .slice(k)
-      .map((p) => `"${p.replace(/"/g, '\\"')}"`)
-      .join('.')}`;
-    return { sql: `(${base.sql} ->> ${env.ctx.bind(path)})`, type: T.nullable(T.string) };
+    return { sql: `(${base.sql} ->> ${env.ctx.bind(jsonKeyPath(e.parts.slice(k)))})`, type: T.nullable(T.string) };
   }
   return undefined;
 }
