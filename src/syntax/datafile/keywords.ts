@@ -27,19 +27,9 @@ export const ENGINE_PARAMS = [
 ] as const;
 
 /** The ENGINE_<param> settings whose values name columns of the datasource (checked against its schema). */
-export const COLUMN_ENGINE_PARAMS: readonly (typeof ENGINE_PARAMS)[number][] = [
-  'sorting_key',
-  'partition_key',
-  'primary_key',
-  'sampling_key',
-  'ver',
-  'is_deleted',
-  'sign',
-  'version',
-  'columns',
-  'summing_columns',
-  'key_columns',
-];
+export const COLUMN_ENGINE_PARAMS: readonly (typeof ENGINE_PARAMS)[number][] = ENGINE_PARAMS.filter(
+  (p) => !['ttl', 'settings', 'join_strictness', 'join_type'].includes(p),
+);
 
 /** Pre-ENGINE_ spellings that Tinybird stores as engine params. */
 export const LEGACY_ENGINE_KEYS = ['partition_key', 'sorting_key', 'primary_key', 'sampling_key', 'ttl'] as const;
