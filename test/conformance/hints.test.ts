@@ -1,22 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeProject } from '../../src/analysis/project/check-project.js';
 import { externalPipes } from '../../src/conformance/external.js';
 import { generateRows } from '../../src/conformance/generate.js';
 import { sqlHints } from '../../src/conformance/hints.js';
 import { loadProject } from '../../src/project/index.js';
+import { writeProject } from '../helpers/cli.js';
 
 const NOW = Date.UTC(2025, 5, 15, 12);
 
 function project(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'mk-hints-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return loadProject(root, { env: {} }).project;
+  return loadProject(writeProject(files, 'mk-hints-'), { env: {} }).project;
 }
 
 const RAW = `SCHEMA >

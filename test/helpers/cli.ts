@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,16 @@ export function copyExample(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `mk-${name}-`));
   cpSync(join(REPO, 'examples', name), dir, { recursive: true });
   return dir;
+}
+
+/** A project folder in a temp folder holding `files` (path → text, folders made as needed). */
+export function writeProject(files: Readonly<Record<string, string>>, prefix = 'mk-project-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 /** Runs `mk …` to completion as a user would (colours off). */

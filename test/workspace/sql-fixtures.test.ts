@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/build.js';
@@ -7,6 +6,7 @@ import { LiveHost } from '../../src/deploy/live-host.js';
 import { rebuildProject } from '../../src/dev/session.js';
 import { loadProject } from '../../src/project/load.js';
 import { type LocalWorkspace, openWorkspaceStore } from '../../src/workspace/index.js';
+import { writeProject } from '../helpers/cli.js';
 
 const DATASOURCE = `SCHEMA >
     \`timestamp\` DateTime \`json:$.timestamp\`,
@@ -32,12 +32,8 @@ afterEach(() => {
 });
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mk-sqlfix-'));
+  const root = writeProject(files, 'mk-sqlfix-');
   dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   return root;
 }
 

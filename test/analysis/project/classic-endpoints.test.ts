@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../../src/api/build.js';
 import { sampleParams } from '../../../src/conformance/params.js';
+import { writeProject } from '../../helpers/cli.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -11,12 +10,8 @@ afterEach(() => {
 });
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mk-classic-'));
+  const root = writeProject(files, 'mk-classic-');
   dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   return root;
 }
 
