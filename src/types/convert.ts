@@ -55,24 +55,9 @@ export function compileConverter(type: ChType, mode: ConvertMode = 'json'): Conv
   if (!isJsonEncoded(type)) return conv as Converter;
   return (v) => {
     const r = conv(v);
-    return r === FAIL || r === null ? r : jsonText(r);
+    // 64-bit integers are written as exact digits; output reads them back exactly (types/format.ts).
+    return r === FAIL || r === null ? r : jsonTextOf(r);
   };
-}
-
-const DIGITS = /"\\u0000(-?\d+)"/g;
-
-/**
- * JSON text of a composite value, 64-bit integers beyond 2^53 written as their exact digits (JSON.stringify
- * cannot print a BigInt, and a double would round it). Output reads them back exactly (types/format.ts).
- */
-function jsonText(value: unknown): string {
-  let big = false;
-  const text = JSON.stringify(value, (_k, v) => {
-    if (typeof v !== 'bigint') return v;
-    big = true;
-    return `\u0000${v}`;
-  });
-  return big ? text.replace(DIGITS, '$1') : text;
 }
 
 /** `top` is false for elements inside composites: their text values are JSON, not CH literals. */
