@@ -13,6 +13,12 @@ describe('random functions share one value per row between identical calls, as C
     expect(new Set(rows.map(([a]) => a)).size).toBeGreaterThan(150);
   });
 
+  it('calls with the same literal arguments share too (each literal is bound apart)', () => {
+    const rows = t.run("SELECT rand(1) AS a, rand(1) AS b, rand('x') AS c, rand('x') AS d FROM numbers(100)").rows;
+    expect(rows.every(([a, b, c, d]) => a === b && c === d)).toBe(true);
+    expect(rows.filter(([a, , c]) => a === c).length).toBeLessThan(5);
+  });
+
   it('calls with different arguments, and other functions, draw their own values', () => {
     const rows = t.run('SELECT rand(1) AS a, rand(2) AS b, rand64() AS c, rand64(1) AS d FROM numbers(200)').rows;
     expect(rows.filter(([a, b]) => a === b).length).toBeLessThan(5);

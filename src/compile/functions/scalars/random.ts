@@ -59,7 +59,8 @@ function randomSql(kind: Kind, name: string, args: readonly EmittedArg[], ctx: E
     scope = scopes.get(ctx.scope) ?? ++nextScope;
     scopes.set(ctx.scope, scope);
   }
-  const key = `${scope}:${name}(${args.map((a) => a.sql).join(', ')})`;
+  // A literal is bound anew at each call site (its SQL differs): key constants by value.
+  const key = `${scope}:${name}(${args.map((a) => (a.constant !== undefined ? JSON.stringify(a.constant) : a.sql)).join(', ')})`;
   return `${RANDOM}('${kind}', ${ctx.bind(key)}, ${ctx.bind(++nextSite)})`;
 }
 
