@@ -18,6 +18,7 @@ export class QueryRunner {
   private statements = new Map<string, Database.Statement>();
   private formatters = new Map<string, Formatter>();
   private sizes = new Map<string, TableSize>();
+  private versionStatement: Database.Statement | undefined;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -91,8 +92,11 @@ export class QueryRunner {
   private scanEstimate(sql: string): { rows: number; bytes: number } {
     let rows = 0;
     let bytes = 0;
-    for (const table of new Set(sql.match(PHYSICAL_NAME_RE) ?? [])) {
-      const s = this.size(table);
+    const tables = new Set(sql.match(PHYSICAL_NAME_RE) ?? []);
+    if (tables.size === 0) return { rows, bytes };
+    const version = this.dataVersion();
+    for (const table of tables) {
+      const s = this.size(table, version);
       if (!s) continue;
       rows += s.rows;
       bytes += Math.round(s.rows * s.rowBytes);
@@ -100,9 +104,9 @@ export class QueryRunner {
     return { rows, bytes };
   }
 
-  private size(table: string): { rows: number; rowBytes: number } | undefined {
+  private size(table: string, version: number): { rows: number; rowBytes: number } | undefined {
     let s = this.sizes.get(table);
-    if (s && !this.followOtherWriters(table, s)) s = undefined;
+    if (s && !this.followOtherWriters(table, s, version)) s = undefined;
     if (s && s.rows < s.measuredAt * 2 + 1000) return s;
     const cols = this.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
     if (cols.length === 0) return undefined;
@@ -117,7 +121,7 @@ export class QueryRunner {
     const sample = this.db.prepare(`SELECT avg(${width}) AS w FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`).get() as {
       w: number | null;
     };
-    s = { rows, rowBytes: sample.w ?? 0, measuredAt: rows, maxRowid: this.maxRowid(table), version: this.dataVersion() };
+    s = { rows, rowBytes: sample.w ?? 0, measuredAt: rows, maxRowid: this.maxRowid(table), version };
     this.sizes.set(table, s);
     return s;
   }
@@ -128,8 +132,7 @@ export class QueryRunner {
    * B-tree seek rather than a scan: appends take rowids above it. A table emptied since (its rowids
    * restart) is measured again; deletes elsewhere wait for the next measurement, as before.
    */
-  private followOtherWriters(table: string, s: TableSize): boolean {
-    const version = this.dataVersion();
+  private followOtherWriters(table: string, s: TableSize, version: number): boolean {
     if (version === s.version) return true;
     const max = this.maxRowid(table);
     if (max < s.maxRowid) return false;
@@ -140,11 +143,13 @@ export class QueryRunner {
   }
 
   private maxRowid(table: string): number {
-    return Number((this.db.prepare(`SELECT max(rowid) AS m FROM ${ident(table)}`).get() as { m: number | null }).m ?? 0);
+    return Number((this.prepare(`SELECT max(rowid) AS m FROM ${ident(table)}`).get() as unknown[])[0] ?? 0);
   }
 
+  /** Changes when another connection commits (prepared once: a pragma call prepares anew each time). */
   private dataVersion(): number {
-    return Number(this.db.pragma('data_version', { simple: true }));
+    this.versionStatement ??= this.db.prepare('PRAGMA data_version').pluck();
+    return Number(this.versionStatement.get());
   }
 }
 
