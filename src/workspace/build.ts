@@ -148,7 +148,7 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
 /** A fixture's rows as text: the file itself, or a generator query's result (none when it doesn't compile). */
 export function fixtureRows(workspace: LocalWorkspace, fixture: FixtureText): { text: string; format: 'ndjson' | 'csv' } | undefined {
   if (fixture.format !== 'sql') return { text: fixture.text, format: fixture.format };
-  const { rows } = workspace.rowsOfSql(fixture.text);
+  const rows = workspace.rowsOfSql(fixture.text);
   return rows ? { text: rowsToNdjson(rows), format: 'ndjson' } : undefined;
 }
 

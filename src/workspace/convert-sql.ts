@@ -33,6 +33,13 @@ export function convertSql(expr: string, from: ChType, to: ChType): string {
   return `CAST(${expr} AS REAL)`;
 }
 
+/** A stored value as an SQLite literal (defaults spliced into DDL and SELECT lists, where no parameter fits). */
+export function storedLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

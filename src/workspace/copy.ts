@@ -2,7 +2,7 @@ import { typeDefault } from '../compile/functions/index.js';
 import { compilePipe } from '../compile/sqlite/index.js';
 import { ApiError } from '../util/api-error.js';
 import { requestCatalog } from './catalog.js';
-import { convertSql, quoteIdent } from './convert-sql.js';
+import { convertSql, quoteIdent, storedLiteral } from './convert-sql.js';
 import type { LocalWorkspace } from './local-workspace.js';
 import type { QueryParams } from './types.js';
 
@@ -53,7 +53,7 @@ export function runCopy(workspace: LocalWorkspace, pipeName: string, params: Que
   const outputs = new Map(compiled.query.columns.map((c) => [c.name, c.type]));
   const select = targetDs.columns.map((col) => {
     const from = outputs.get(col.name);
-    return `${from ? convertSql(`__copy.${quoteIdent(col.name)}`, from, col.type) : literal(typeDefault(col.type))} AS ${quoteIdent(col.name)}`;
+    return `${from ? convertSql(`__copy.${quoteIdent(col.name)}`, from, col.type) : storedLiteral(typeDefault(col.type))} AS ${quoteIdent(col.name)}`;
   });
   const sql = `SELECT ${select.join(', ')} FROM (${compiled.query.sql}) AS __copy`;
   const rows = store.transaction((tx) => {
@@ -61,10 +61,4 @@ export function runCopy(workspace: LocalWorkspace, pipeName: string, params: Que
     return tx.appendSelect(target, sql, compiled.query!.params);
   });
   return { pipe: pipeName, datasource: target, mode, rows };
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
 }

@@ -14,6 +14,8 @@ export function fixtureLoader(project: Project): (datasource: string) => Fixture
   return (datasource) => {
     const fixture = project.fixtures.find((f) => f.datasource === datasource);
     if (!fixture) return undefined;
-    return { path: fixture.path, text: readFileSync(join(project.root, fixture.path), 'utf8'), format: fixture.format };
+    // The loader keeps `.sql` generators' text (for code frames): read each file once.
+    const text = project.sources.get(fixture.path) ?? readFileSync(join(project.root, fixture.path), 'utf8');
+    return { path: fixture.path, text, format: fixture.format };
   };
 }

@@ -44,7 +44,8 @@ export const JOBS_TABLE = 'svc__jobs';
 const TABLE = JOBS_TABLE;
 /** Jobs kept in the store file: older ones are pruned as new ones arrive (Tinybird keeps 48 hours). */
 const KEEP = 1000;
-const COLUMNS = [
+/** The job log's columns, in table order (`tinybird.jobs_log` reads them, see service-tables.ts). */
+export const JOB_COLUMNS = [
   'id',
   'kind',
   'status',
@@ -116,7 +117,7 @@ export class JobLog {
       fields: job.fields ?? {},
     };
     this.store.transaction((tx) => {
-      tx.run(`INSERT INTO ${TABLE} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`, toRow(record));
+      tx.run(`INSERT INTO ${TABLE} (${JOB_COLUMNS.join(', ')}) VALUES (${JOB_COLUMNS.map(() => '?').join(', ')})`, toRow(record));
       tx.run(`DELETE FROM ${TABLE} WHERE created_at < (SELECT created_at FROM ${TABLE} ORDER BY created_at DESC LIMIT 1 OFFSET ?)`, [KEEP]);
     });
     return record;
@@ -202,11 +203,11 @@ export class JobLog {
   }
 }
 
-type Row = Record<(typeof COLUMNS)[number], string | null>;
+type Row = Record<(typeof JOB_COLUMNS)[number], string | null>;
 
-/** The job's values in COLUMNS order (`fields` as JSON). */
+/** The job's values in JOB_COLUMNS order (`fields` as JSON). */
 function toRow(job: Job): unknown[] {
-  return COLUMNS.map((c) => (c === 'fields' ? JSON.stringify(job.fields) : (job[c] ?? null)));
+  return JOB_COLUMNS.map((c) => (c === 'fields' ? JSON.stringify(job.fields) : (job[c] ?? null)));
 }
 
 function fromRow(r: Row): Job {

@@ -131,13 +131,14 @@ export class LocalWorkspace implements Workspace {
 
   /**
    * Runs a query on the store's own connection, synchronously (fixture generators at build, which
-   * happen before the server answers anything). Compile errors come back as diagnostics.
+   * happen before the server answers anything); undefined when it does not compile (the build has
+   * reported why: sql-fixtures.ts).
    */
-  rowsOfSql(sql: string): { rows?: Record<string, OutputValue>[]; diagnostics: Diagnostic[] } {
+  rowsOfSql(sql: string): Record<string, OutputValue>[] | undefined {
     const compiled = compileSql(sql, this.catalog({}));
-    if (!compiled.query || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics };
+    if (!compiled.query || hasErrors(compiled.diagnostics)) return undefined;
     const { sql: compiledSql, params, columns } = compiled.query;
-    return { rows: this.parts.store.query(compiledSql, params, columns).data, diagnostics: compiled.diagnostics };
+    return this.parts.store.query(compiledSql, params, columns).data;
   }
 
   /** Keeps a cleanup to run when this workspace stops being live (materialized view listeners). */

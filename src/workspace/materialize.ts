@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { TemplateError } from '../template/index.js';
 import type { ChType } from '../types/ast.js';
-import { convertSql, quoteIdent } from './convert-sql.js';
+import { convertSql, quoteIdent, storedLiteral } from './convert-sql.js';
 import type { PreparedPipe } from './pipe.js';
 
 /** Stands for the table of freshly inserted rows; replaced by the real temp table on each insert. */
@@ -58,7 +58,7 @@ function compileMaterialization(
   const outputs = new Map(compiled.query.columns.map((c) => [c.name, c.type]));
   const select = target.columns.map((col) => {
     const fromType = outputs.get(col.name);
-    if (!fromType) return `${sqlLiteral(typeDefault(col.type))} AS ${quoteIdent(col.name)}`;
+    if (!fromType) return `${storedLiteral(typeDefault(col.type))} AS ${quoteIdent(col.name)}`;
     return `${convertSql(`__mv.${quoteIdent(col.name)}`, fromType, col.type)} AS ${quoteIdent(col.name)}`;
   });
   const sql = `SELECT ${select.join(', ')} FROM (${compiled.query.sql}) AS __mv`;
@@ -97,12 +97,6 @@ export function triggerSource(
     }
   }
   return undefined;
-}
-
-function sqlLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
 }
 
 export type { ChType };

@@ -1,7 +1,8 @@
 import type { CatalogEntry } from '../analysis/sql/catalog.js';
+import { typeDefault } from '../compile/functions/index.js';
 import type { Store } from '../store/index.js';
-import type { ChType } from '../types/ast.js';
 import { storageClass } from '../types/encoding.js';
+import { storedLiteral } from './convert-sql.js';
 import { jobLog } from './jobs.js';
 import { JOBS_LOG, JOBS_RAW, PIPE_STATS_DAILY, SERVICE_TABLES, type ServiceTable } from './service-tables.js';
 
@@ -46,14 +47,6 @@ export function serviceCatalogEntry(store: Store | undefined, name: string): Cat
   return { kind: 'table', name: t.name, sqliteName: t.physical, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
 }
 
-/** The type's default in storage encoding, as SQL: what older rows read in a column added since. */
-function storedDefault(type: ChType): string {
-  if (type.kind === 'nullable') return 'NULL';
-  if (type.kind === 'string') return "''";
-  if (type.kind === 'array') return "'[]'";
-  return '0';
-}
-
 export class ServiceRecorder {
   private readonly buffers = new Map<ServiceTable, ServiceRow[]>();
   /** Rows being merged until the next flush, by table and key (see recordMerged). */
@@ -67,7 +60,7 @@ export class ServiceRecorder {
         // A store from an older mk has fewer columns: add the new ones (rows insert by position).
         const have = new Set((tx.all(`SELECT name FROM pragma_table_info('${t.physical}')`) as { name: string }[]).map((c) => c.name));
         for (const c of t.columns) {
-          if (!have.has(c.name)) tx.run(`ALTER TABLE "${t.physical}" ADD COLUMN "${c.name}" DEFAULT ${storedDefault(c.type)}`);
+          if (!have.has(c.name)) tx.run(`ALTER TABLE "${t.physical}" ADD COLUMN "${c.name}" DEFAULT ${storedLiteral(typeDefault(c.type))}`);
         }
       }
     });

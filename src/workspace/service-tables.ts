@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../analysis/sql/catalog.js';
 import type { ChType } from '../types/ast.js';
 import { mustParseType } from '../types/parse.js';
-import { JOBS_TABLE } from './jobs.js';
+import { JOB_COLUMNS, JOBS_TABLE } from './jobs.js';
 
 /**
  * What Tinybird's service data sources look like in mk: the tables the recorder (query-stats.ts) writes,
@@ -93,18 +93,11 @@ export const JOBS_RAW: CatalogEntry = {
   kind: 'table',
   name: 'tinybird.__jobs',
   sqliteName: JOBS_TABLE,
-  columns: [
-    ['id', 'String'],
-    ['kind', 'String'],
-    ['status', 'String'],
-    ['created_at', 'String'],
-    ['updated_at', 'String'],
-    ['started_at', 'Nullable(String)'],
-    ['pipe_name', 'Nullable(String)'],
-    ['datasource_name', 'Nullable(String)'],
-    ['error', 'Nullable(String)'],
-    ['fields', 'String'],
-  ].map(([name, type]) => ({ name: name!, type: mustParseType(type!) })),
+  // Every column is text; the ones a job may lack are Nullable.
+  columns: JOB_COLUMNS.map((name) => ({
+    name,
+    type: mustParseType(['started_at', 'pipe_name', 'datasource_name', 'error'].includes(name) ? 'Nullable(String)' : 'String'),
+  })),
 };
 
 /**

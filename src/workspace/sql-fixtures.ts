@@ -22,7 +22,7 @@ export function checkSqlFixture(
 }
 
 /** A fixture query's compile errors as warnings on the fixture file. */
-export function fixtureWarnings(path: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+function fixtureWarnings(path: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({ ...d, file: path, severity: 'warning', message: `${d.message} (the fixture's rows are not loaded)` }));
