@@ -99,7 +99,7 @@ describe('fixtures/<ds>.sql: generator queries fill their datasource at build', 
       const second = rebuildProject(root, store, host, (n) => `p.${n}`, [join(root, 'fixtures/events.sql')]);
       expect(second.loaded).toEqual({ events: 5 });
       const workspace = host.current() as LocalWorkspace;
-      expect(workspace.rowsOfSql('SELECT count() AS n FROM events').rows).toEqual([{ n: 5 }]);
+      expect(workspace.rowsOfSql('SELECT count() AS n FROM events')).toEqual([{ n: 5 }]);
     } finally {
       store.close();
     }
