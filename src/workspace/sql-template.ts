@@ -1,4 +1,4 @@
-import { parseTemplate, renderTemplate, type TemplateParams, templateErrorFromDiagnostics } from '../template/index.js';
+import { isTemplated, parseTemplate, renderTemplate, type TemplateParams, templateErrorFromDiagnostics } from '../template/index.js';
 import { ApiError } from '../util/api-error.js';
 
 /**
@@ -7,7 +7,7 @@ import { ApiError } from '../util/api-error.js';
  * Anything else is plain SQL, `{{` included.
  */
 export function renderQueryTemplate(q: string, params: TemplateParams, secrets?: Readonly<Record<string, string>>): string {
-  if (!q.trimStart().startsWith('%')) return q;
+  if (!isTemplated(q)) return q;
   const parsed = parseTemplate(q);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (!parsed.ast || errors.length > 0) {

@@ -4,7 +4,7 @@ import { ApiError } from '../../util/api-error.js';
 import { LocalWorkspace } from '../../workspace/index.js';
 import { type Job, type JobFilter, jobLog, type NewJob } from '../../workspace/jobs.js';
 import { authorize } from '../auth.js';
-import { sendError, statusOf } from '../errors.js';
+import { guarded, sendError } from '../errors.js';
 import type { Host } from '../host.js';
 import { requestBaseUrl } from '../params.js';
 
@@ -55,15 +55,11 @@ export function jobsRoutes(app: FastifyInstance, host: Host): void {
       ...(q.created_after ? { created_after: q.created_after } : {}),
       ...(q.created_before ? { created_before: q.created_before } : {}),
     };
-    try {
-      return {
-        jobs: jobLog(store)
-          .list(filter)
-          .map((job) => jobJson(job, request)),
-      };
-    } catch (error) {
-      return sendError(reply, statusOf(error), (error as Error).message);
-    }
+    return guarded(reply, () => ({
+      jobs: jobLog(store)
+        .list(filter)
+        .map((job) => jobJson(job, request)),
+    }));
   });
 
   app.get('/v0/jobs/:id', async (request, reply) => {
@@ -78,13 +74,11 @@ export function jobsRoutes(app: FastifyInstance, host: Host): void {
   app.post('/v0/jobs/:id/cancel', async (request, reply) => {
     if (!authorize(host, request, reply, { kind: 'admin' })) return reply;
     const id = (request.params as { id: string }).id;
-    try {
+    return guarded(reply, () => {
       const store = storeOf(host);
       if (!store) throw new ApiError(404, `Job ${id} not found`);
       return jobJson(jobLog(store).cancel(id), request);
-    } catch (error) {
-      return sendError(reply, statusOf(error), (error as Error).message);
-    }
+    });
   });
 }
 
