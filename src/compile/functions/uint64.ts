@@ -64,8 +64,10 @@ export function isSimpleSql(sql: string): boolean {
   return /^(?:"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")?|-?[\w.]+|\u0001\d+\u0002|\?\d*)$/.test(sql);
 }
 
-const asBig = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
-const unsigned = (v: unknown): bigint => BigInt.asUintN(64, asBig(v));
+/** A UDF's integer argument (number or, with `bigints`, BigInt) as a BigInt. */
+export const asBig = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
+/** A stored 64-bit value read unsigned (the storage encoding of UInt64 is two's complement). */
+export const unsigned = (v: unknown): bigint => BigInt.asUintN(64, asBig(v));
 /** A UInt64 in the storage encoding (bigint so better-sqlite3 returns it as INTEGER). */
 export const storedU64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 

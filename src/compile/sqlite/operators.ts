@@ -59,7 +59,7 @@ function compileBinaryTyped(e: A.Binary, env: ExprEnv): Emitted {
   if (e.op === '%' && r.constant === 0)
     env.ctx.report('MK4110', 'Division by zero: ClickHouse raises ILLEGAL_DIVISION for % 0', e.right.range);
   if (e.op === '%' && (isFloat(l.type) || isFloat(r.type))) {
-    const [a, b] = [realSql(l), realSql(r)];
+    const [a, b] = [u64RealSql(l), u64RealSql(r)];
     return { sql: `(${a} - ${b} * CAST(${a} / ${b} AS INTEGER))`, type, ...both };
   }
   const mod = e.op === '%' ? u64ModuloSql(l, r) : undefined;
@@ -88,7 +88,6 @@ export function divideSql(l: Emitted, r: Emitted): string {
 }
 
 /** A number as REAL: CAST, or the unsigned reading of a UInt64. */
-const realSql = (x: Emitted) => (mayBeHuge(x) ? u64RealSql(x) : `CAST(${x.sql} AS REAL)`);
 
 const COERCIBLE = new Set(['date', 'date32', 'datetime', 'datetime64', 'int', 'float', 'decimal', 'bool', 'uuid', 'enum']);
 

@@ -2,7 +2,7 @@ import { type ChType, isNullable, T } from '../../../types/ast.js';
 import { scalar } from '../define.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
-import { mayBeHuge, u64ShiftRightSql } from '../uint64.js';
+import { asBig, mayBeHuge, u64ShiftRightSql } from '../uint64.js';
 import { intShape, wrapIntSql } from './int-wrap.js';
 
 const s = (a: EmittedArg | undefined) => (a as EmittedArg).sql;
@@ -10,7 +10,7 @@ const INT64 = { bits: 64, signed: true } as const;
 const BIT_COUNT = udf(
   'ch_bit_count',
   (v: number | bigint, bits: number) => {
-    let x = BigInt.asUintN(Number(bits), typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
+    let x = BigInt.asUintN(Number(bits), asBig(v));
     let n = 0;
     for (; x > 0n; x >>= 1n) n += Number(x & 1n);
     return n;

@@ -7,7 +7,7 @@ import { MASK64, mul } from '../hash/u64.js';
 import { xxHash64 } from '../hash/xx.js';
 import type { EmittedArg, FunctionDef } from '../types.js';
 import { udf } from '../udf/registry.js';
-import { storedU64 } from '../uint64.js';
+import { storedU64, unsigned } from '../uint64.js';
 import { toStringSql } from './conversion.js';
 import { fnv63 } from './misc.js';
 
@@ -142,13 +142,9 @@ const digest = (name: string, algo: string, bytes: number) =>
     emit: ([x]) => `${DIGEST}('${algo}', ${toStringSql(x as EmittedArg)})`,
   });
 
-const INT_HASH64 = udf(
-  'ch_int_hash64',
-  (v: unknown) => storedU64(intHash64(BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))))),
-  {
-    bigints: true,
-  },
-);
+const INT_HASH64 = udf('ch_int_hash64', (v: unknown) => storedU64(intHash64(unsigned(v))), {
+  bigints: true,
+});
 
 export const HASHES: readonly FunctionDef[] = [
   // intHash64 hashes the value as a UInt64: a negative Int8 reads as its 64-bit two's complement.
