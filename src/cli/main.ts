@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { renderDiagnostics } from '../diagnostics/render.js';
 import { UserError } from '../diagnostics/user-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCopy } from './commands/copy.js';
@@ -14,7 +13,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSql } from './commands/sql.js';
 import { registerTest } from './commands/test.js';
 import { registerToken } from './commands/token.js';
-import { makeChalk, makePaint, note } from './output.js';
+import { makeChalk, note, printDiagnostics } from './output.js';
 import { VERSION } from './version.js';
 
 /** Builds the `mk` program. Each command lives in its own file and imports its work lazily. */
@@ -55,7 +54,7 @@ function handleError(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode;
   const c = makeChalk(process.stderr);
   if (error instanceof UserError) {
-    if (error.diagnostics.length > 0) note(renderDiagnostics(error.diagnostics, { paint: makePaint(c) }));
+    printDiagnostics(error.diagnostics);
     note(`${c.red('✗')} ${error.message}`);
     return error.exitCode;
   }
