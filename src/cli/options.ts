@@ -24,3 +24,11 @@ export function parsePort(value: string): number {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** `--cloud`, `--host`, `--token`: which server a command talks to (resolved by src/api/target.ts). */
+export function remoteOptions(cmd: Command): Command {
+  return cmd
+    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
+    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
+    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
+}

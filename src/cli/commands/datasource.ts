@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { jsonOption, projectDir, projectOption } from '../options.js';
+import { jsonOption, projectDir, projectOption, remoteOptions } from '../options.js';
 
 export interface TargetFlags {
   project?: string;
@@ -11,12 +11,7 @@ export interface TargetFlags {
 
 /** `--cloud`, `--host`, `--token`, `--project`, `--json`: the same target flags as `mk deploy`, on every server command. */
 export function targetOptions(cmd: Command): Command {
-  cmd
-    .option('--cloud', 'talk to the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
-    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
-    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
-  projectOption(cmd);
-  return jsonOption(cmd);
+  return jsonOption(projectOption(remoteOptions(cmd)));
 }
 
 /** The target part of the flags, for src/api/datasource.ts. */

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { collect, jsonOption, projectOption } from '../options.js';
-import { targetOptions } from './token.js';
+import { collect, jsonOption, projectOption, remoteOptions } from '../options.js';
 
 export function registerEndpoint(mk: Command): void {
   const endpoint = mk.command('endpoint').description('list endpoints, read their data, print their URL or OpenAPI document');
-  const common = (cmd: Command) => targetOptions(projectOption(cmd));
+  const common = (cmd: Command) => remoteOptions(projectOption(cmd));
 
   common(jsonOption(endpoint.command('ls').description('list the endpoints of the dev server (or --cloud)'))).action(async (opts) => {
     const { runEndpoint } = await import('../run-endpoint.js');

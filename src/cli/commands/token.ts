@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
-import { collect, jsonOption, projectOption } from '../options.js';
+import { collect, jsonOption, projectOption, remoteOptions } from '../options.js';
 
 /** `--cloud`, `--host`, `--token`: the same target flags as mk deploy. */
-export function targetOptions(cmd: Command): Command {
-  return cmd
-    .option('--cloud', 'use the remote server from --host/--token, MK_HOST/MK_TOKEN or mk login')
-    .option('--host <url>', 'server URL (default: $MK_HOST, then mk login, then the local dev server)')
-    .option('--token <token>', 'admin token (default: $MK_TOKEN, then mk login, then the dev token)');
-}
 
 export function registerToken(mk: Command): void {
   const token = mk.command('token').description('list, create and remove tokens (static tokens and JWTs)');
-  const common = (cmd: Command) => targetOptions(projectOption(cmd));
+  const common = (cmd: Command) => remoteOptions(projectOption(cmd));
   const run = async (args: Record<string, unknown>) => {
     const { runToken } = await import('../run-token.js');
     process.exitCode = await runToken(args as never);
