@@ -61,6 +61,12 @@ describe('generateRows', () => {
 });
 
 describe('sampleParams', () => {
+  it('fills every parameter on the second try, defaults included (`defined(x)` ignores a default)', () => {
+    const params = [{ name: 'date_from', type: 'Date', required: false, default: '2020-09-09' }];
+    expect(sampleParams(params, Date.UTC(2025, 5, 15), false)).toEqual({});
+    expect(sampleParams(params, Date.UTC(2025, 5, 15), true)).toEqual({ date_from: '2025-05-16' });
+  });
+
   it('fills required parameters without defaults, by type and name', () => {
     const params = sampleParams(
       [

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWorkspaceStore } from '../../src/workspace/index.js';
 import { serviceRecorder } from '../../src/workspace/query-stats.js';
 import { ADMIN, bearer, serveProject, type TestServer } from './helpers.js';
@@ -103,9 +103,15 @@ describe('service data sources', () => {
     const row = (product: string) => JSON.stringify({ tenant_id: 'initech', day: '2026-02-02', product, amount: 2 });
     serviceRecorder(s.store).flush();
     const before = await sql("SELECT count() AS n FROM tinybird.datasources_ops_log WHERE datasource_name = 'sales'");
-    for (const body of [row('pen'), `${row('ink')}\n${row('pad')}`, `${row('cup')}\n{"amount": "x"}`]) {
-      const r = await s.app.inject({ method: 'POST', url: '/v0/events?name=sales', headers: bearer(ADMIN), payload: body });
-      expect(r.statusCode).toBe(202);
+    // The recorder's once-a-second flush must not fall between the requests (sql() flushes after).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (const body of [row('pen'), `${row('ink')}\n${row('pad')}`, `${row('cup')}\n{"amount": "x"}`]) {
+        const r = await s.app.inject({ method: 'POST', url: '/v0/events?name=sales', headers: bearer(ADMIN), payload: body });
+        expect(r.statusCode).toBe(202);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     const rows = await sql("SELECT result, rows, rows_quarantine FROM tinybird.datasources_ops_log WHERE datasource_name = 'sales'");
     expect(rows.length).toBe(before[0].n + 1);

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../../src/api/build.js';
-import { sampleParams } from '../../../src/conformance/params.js';
 import { writeProject } from '../../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -46,13 +45,5 @@ describe('Tinybird Classic pipes without TYPE', () => {
     const report = await build({ project: root });
     expect(report.diagnostics).toEqual([]);
     expect(report.pipes).toEqual([{ name: 'explicit', kind: 'endpoint' }]);
-  });
-});
-
-describe('conformance parameters', () => {
-  it('fill every parameter on the second try, defaults included (`defined(x)` ignores a default)', () => {
-    const params = [{ name: 'date_from', type: 'Date', required: false, default: '2020-09-09' }];
-    expect(sampleParams(params, Date.UTC(2025, 5, 15), false)).toEqual({});
-    expect(sampleParams(params, Date.UTC(2025, 5, 15), true)).toEqual({ date_from: '2025-05-16' });
   });
 });
