@@ -1,30 +1,13 @@
 import { Scope } from '../../analysis/sql/scope.js';
 import { didYouMean } from '../../analysis/sql/suggest.js';
 import type * as A from '../../syntax/sql/ast.js';
-import { baseType, type ChType, T } from '../../types/ast.js';
+import { baseType, T } from '../../types/ast.js';
 import { emitCall, listFunctions, lookupFunction } from '../functions/index.js';
 import type { EmitContext, EmittedArg, LambdaArg } from '../functions/types.js';
 import { EmitFailure, q } from './context.js';
-import { aggAll, compileExpr, defaultSql, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
+import { aggAll, compileExpr, type Emitted, type ExprEnv, NULL_EMITTED } from './expr.js';
 import { compileIn } from './operators.js';
 import { printOrderBy } from './order.js';
-
-/** Window-only functions mk compiles itself when the function library has no definition. */
-const WINDOW: Record<string, { sql: string; type: (args: readonly Emitted[]) => ChType; small?: true }> = {
-  row_number: { sql: 'row_number', type: () => T.uint64, small: true },
-  rank: { sql: 'rank', type: () => T.uint64, small: true },
-  dense_rank: { sql: 'dense_rank', type: () => T.uint64, small: true },
-  percent_rank: { sql: 'percent_rank', type: () => T.float64 },
-  cume_dist: { sql: 'cume_dist', type: () => T.float64 },
-  ntile: { sql: 'ntile', type: () => T.uint64, small: true },
-  first_value: { sql: 'first_value', type: (a) => a[0]?.type ?? T.nothing },
-  last_value: { sql: 'last_value', type: (a) => a[0]?.type ?? T.nothing },
-  nth_value: { sql: 'nth_value', type: (a) => a[0]?.type ?? T.nothing },
-  laginframe: { sql: 'lag', type: (a) => a[0]?.type ?? T.nothing },
-  leadinframe: { sql: 'lead', type: (a) => a[0]?.type ?? T.nothing },
-  lag: { sql: 'lag', type: (a) => a[0]?.type ?? T.nothing },
-  lead: { sql: 'lead', type: (a) => a[0]?.type ?? T.nothing },
-};
 
 const IN_FUNCTIONS: Record<string, { negated: boolean; global: boolean }> = {
   in: { negated: false, global: false },
@@ -53,21 +36,8 @@ export function compileCall(e: A.Call, env: ExprEnv): Emitted {
   const over = e.over ? windowSql(e.over, env) : undefined;
   const resolved = lookupFunction(e.name);
   if (!resolved) {
-    const win = WINDOW[lower];
-    if (win && over !== undefined) {
-      const args = argExprs.map((a) => compileExpr(a, env));
-      const type = win.type(args);
-      let sql = `${win.sql}(${args.map((a) => a.sql).join(', ')}) OVER ${over}`;
-      // lagInFrame's default for a missing row is the type's default, not NULL.
-      if ((lower === 'laginframe' || lower === 'leadinframe') && args.length < 3) sql = `COALESCE(${sql}, ${defaultSql(type, env)})`;
-      return { sql, type, ...(win.small ? { small: true } : {}) };
-    }
     const names = listFunctions().flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    ctx.report(
-      'MK4103',
-      `Unknown function '${e.name}'.${didYouMean(e.name, [...names, ...Object.keys(WINDOW)])}`.replace(/\.$/, ''),
-      e.nameRange,
-    );
+    ctx.report('MK4103', `Unknown function '${e.name}'.${didYouMean(e.name, names)}`.replace(/\.$/, ''), e.nameRange);
     for (const a of argExprs) if (a.kind !== 'lambda') compileExpr(a, env);
     return NULL_EMITTED;
   }
