@@ -16,8 +16,8 @@ export interface ScalarSpec {
   /** `propagate` (default): a Nullable argument makes the result Nullable. `custom`: ret decides. */
   readonly nulls?: 'propagate' | 'custom';
   readonly kind?: 'scalar' | 'window';
-  /** The result is known in [0, 2^63) (a length, a position), or is for these arguments: see FunctionDef.small. */
-  readonly small?: true | ((args: readonly EmittedArg[]) => boolean);
+  /** The result is in [0, 2^63) for these arguments (see FunctionDef.small; `counting` for always). */
+  readonly small?: (args: readonly EmittedArg[]) => boolean;
 }
 
 /** Builds a scalar FunctionDef from a compact spec. */
@@ -41,7 +41,7 @@ export function scalar(spec: ScalarSpec): FunctionDef {
     maxArgs: spec.max ?? spec.min,
     returnType,
     emit: (call, ctx) => spec.emit(call.args, ctx, call),
-    ...(small ? { small: (call: CallInfo) => small === true || small(call.args) } : {}),
+    ...(small ? { small: (call: CallInfo) => small(call.args) } : {}),
   };
 }
 

@@ -140,11 +140,9 @@ export function compileBetween(e: A.Between, env: ExprEnv): Emitted {
   const le = u64CompareSql('<=', xh, high);
   // Bounds of another time unit scale x differently on each side, and UInt64 compares unsigned: BETWEEN is spelled out.
   const sql =
-    ge || le
-      ? `(${not}(${ge ?? `${xl.sql} >= ${low.sql}`} AND ${le ?? `${xh.sql} <= ${high.sql}`}))`
-      : xl.sql === x.sql && xh.sql === x.sql
-        ? `(${x.sql} ${not}BETWEEN ${low.sql} AND ${high.sql})`
-        : `(${not}(${xl.sql} >= ${low.sql} AND ${xh.sql} <= ${high.sql}))`;
+    !ge && !le && xl.sql === x.sql && xh.sql === x.sql
+      ? `(${x.sql} ${not}BETWEEN ${low.sql} AND ${high.sql})`
+      : `(${not}(${ge ?? `${xl.sql} >= ${low.sql}`} AND ${le ?? `${xh.sql} <= ${high.sql}`}))`;
   return { sql, type: T.uint8, ...aggAll([x, low, high]) };
 }
 
