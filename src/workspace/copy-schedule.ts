@@ -62,6 +62,6 @@ export function startCopySchedules(workspace: LocalWorkspace, options: ScheduleO
 
 /** A copy pipe's cron expression or `@once`; undefined for `@on-demand` (or no COPY_SCHEDULE). */
 export function copySchedule(workspace: LocalWorkspace, pipe: string): string | undefined {
-  const schedule = copySettings(workspace, pipe).schedule?.replace(/^"(.*)"$/, '$1');
+  const schedule = copySettings(workspace, pipe).schedule;
   return !schedule || schedule === '@on-demand' ? undefined : schedule;
 }

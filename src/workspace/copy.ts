@@ -25,7 +25,8 @@ export function copySettings(
   const target = node?.targetDatasource?.text;
   if (!target) throw new ApiError(400, `The copy pipe '${pipeName}' has no TARGET_DATASOURCE`);
   const mode = node?.copyMode?.text.toLowerCase() === 'replace' ? 'replace' : 'append';
-  const schedule = node?.copySchedule?.text.trim();
+  // COPY_SCHEDULE may be quoted (`"0 * * * *"`): callers get the bare cron or `@` word.
+  const schedule = node?.copySchedule?.text.trim().replace(/^"(.*)"$/, '$1');
   return { target, mode, ...(schedule ? { schedule } : {}) };
 }
 
