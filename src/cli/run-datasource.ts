@@ -4,11 +4,12 @@ import {
   listDatasources,
   quarantineRows,
   replayQuarantine,
+  truncateDatasource,
   type UploadProgress,
   uploadFile,
 } from '../api/datasource.js';
 import { type TargetFlags, target } from './commands/datasource.js';
-import { makeChalk, printJson, say, table } from './output.js';
+import { makeChalk, note, printJson, say, table } from './output.js';
 
 /** `mk datasource ls`: a table of name, engine, rows and quarantined rows. */
 export async function runLs(opts: TargetFlags): Promise<number> {
@@ -122,4 +123,33 @@ function progressBar(): (p: UploadProgress) => void {
       `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${mb(p.bytes)}/${mb(p.totalBytes)} MB, ${p.rows.toLocaleString('en-US')} rows`,
     );
   };
+}
+
+/**
+ * `mk datasource truncate [--cascade] [--yes]`: on a terminal, names what will be emptied and asks
+ * first (as `tb datasource truncate` does), unless --yes; scripts (no terminal) are not asked.
+ */
+export async function runTruncate(datasource: string, opts: TargetFlags & { cascade?: boolean; yes?: boolean }): Promise<number> {
+  const options = { ...target(opts), datasource, cascade: Boolean(opts.cascade) };
+  if (!opts.yes && process.stdin.isTTY && process.stderr.isTTY) {
+    const names = opts.cascade ? await truncateDatasource({ ...options, dryRun: true }) : [datasource];
+    if (!(await confirm(`Delete every row of ${names.join(', ')}? [y/N] `))) {
+      note('Nothing truncated');
+      return 1;
+    }
+  }
+  const truncated = await truncateDatasource(options);
+  if (opts.json) printJson({ datasource, truncated });
+  else for (const name of truncated) say(`${makeChalk().green('✓')} Truncated ${name}`);
+  return 0;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
 }

@@ -56,7 +56,7 @@ export function registerDatasource(mk: Command): void {
       .option('--cascade', 'also truncate every data source its materialized views feed, transitively')
       .option('--yes', 'do not ask for confirmation'),
   ).action(async (datasource: string, opts: TargetFlags & { cascade?: boolean; yes?: boolean }) => {
-    process.exitCode = await runTruncate(datasource, opts);
+    process.exitCode = await (await run()).runTruncate(datasource, opts);
   });
   targetOptions(
     ds
@@ -77,35 +77,4 @@ export function registerDatasource(mk: Command): void {
   ).action(async (datasource: string, opts: TargetFlags & { limit: number; export?: string; replay?: string }) => {
     process.exitCode = await (await run()).runQuarantine(datasource, opts);
   });
-}
-
-/**
- * `mk datasource truncate [--cascade] [--yes]`: on a terminal, names what will be emptied and asks
- * first (as `tb datasource truncate` does), unless --yes; scripts (no terminal) are not asked.
- */
-async function runTruncate(datasource: string, opts: TargetFlags & { cascade?: boolean; yes?: boolean }): Promise<number> {
-  const { truncateDatasource } = await import('../../api/datasource.js');
-  const { makeChalk, note, printJson, say } = await import('../output.js');
-  const options = { ...target(opts), datasource, cascade: Boolean(opts.cascade) };
-  if (!opts.yes && process.stdin.isTTY && process.stderr.isTTY) {
-    const names = opts.cascade ? await truncateDatasource({ ...options, dryRun: true }) : [datasource];
-    if (!(await confirm(`Delete every row of ${names.join(', ')}? [y/N] `))) {
-      note('Nothing truncated');
-      return 1;
-    }
-  }
-  const truncated = await truncateDatasource(options);
-  if (opts.json) printJson({ datasource, truncated });
-  else for (const name of truncated) say(`${makeChalk().green('✓')} Truncated ${name}`);
-  return 0;
-}
-
-async function confirm(question: string): Promise<boolean> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
-  }
 }
