@@ -106,7 +106,8 @@ export function buildWorkspace(project: Project, store: Store, options: BuildOpt
   }
 
   const tokens = tokensOf(project, options.tokenFor);
-  const workspace = new LocalWorkspace({ store, datasources, pipes, tokens, pipeColumns });
+  const views = materializations.map(({ source, target }) => ({ source, target }));
+  const workspace = new LocalWorkspace({ store, datasources, pipes, tokens, pipeColumns, views });
   let settled = false;
   return {
     diagnostics,

@@ -1,25 +1,14 @@
 import type { LocalWorkspace } from './local-workspace.js';
-import { triggerSource } from './materialize.js';
 
 /**
  * `truncate --cascade`: the datasources fed from `datasource` by materialized views, transitively,
- * in the order inserts flow (breadth first), `datasource` itself first. An edge is a materialized
- * pipe's trigger (the first datasource its FROM clauses read, looking through pipes, as
- * materialize.ts wires the insert listeners) to its DATASOURCE.
+ * in the order inserts flow (breadth first), `datasource` itself first. The edges are the ones the
+ * build wired as insert listeners (materialize.ts), so the cascade empties exactly what inserts fill.
  */
 export function cascadeTargets(workspace: LocalWorkspace, datasource: string): string[] {
-  const names = new Set(workspace.resolvedDatasources.map((d) => d.name));
-  const edges = new Map<string, string[]>();
-  for (const pipe of workspace.preparedPipes.values()) {
-    if (pipe.kind !== 'materialized') continue;
-    const target = pipe.file.nodes.find((n) => n.name === pipe.outputNode)?.datasource?.text;
-    const source = target && triggerSource(pipe, names, workspace.preparedPipes, new Set());
-    if (!target || !source) continue;
-    edges.set(source, [...(edges.get(source) ?? []), target]);
-  }
   const order = [datasource];
   for (let i = 0; i < order.length; i++) {
-    for (const next of edges.get(order[i]!) ?? []) if (!order.includes(next)) order.push(next);
+    for (const { source, target } of workspace.views) if (source === order[i] && !order.includes(target)) order.push(target);
   }
   return order;
 }

@@ -31,6 +31,8 @@ export interface LocalWorkspaceParts {
   /** Output columns of each pipe, from build-time analysis (for metadata and OpenAPI). */
   readonly pipeColumns: ReadonlyMap<string, readonly { name: string; type: string }[]>;
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Materialized views as `source` → `target` datasource edges, as the build wired their insert listeners. */
+  readonly views?: readonly { readonly source: string; readonly target: string }[];
 }
 
 /** A built project bound to the embedded store: what `mk dev` and `mk serve` answer requests with. */
@@ -74,6 +76,11 @@ export class LocalWorkspace implements Workspace {
 
   get resolvedDatasources(): readonly ResolvedDatasource[] {
     return this.parts.datasources;
+  }
+
+  /** Materialized views as source → target edges (truncate --cascade follows them). */
+  get views(): readonly { readonly source: string; readonly target: string }[] {
+    return this.parts.views ?? [];
   }
 
   get preparedPipes(): ReadonlyMap<string, PreparedPipe> {

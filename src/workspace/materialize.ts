@@ -78,7 +78,7 @@ function compileMaterialization(
  * The datasource whose inserts fire the view: the first FROM that names a datasource, looking through
  * pipes read as tables (Tinybird resolves a view over a pipe to that pipe's own source).
  */
-export function triggerSource(
+function triggerSource(
   pipe: PreparedPipe,
   datasources: ReadonlySet<string>,
   pipes: ReadonlyMap<string, PreparedPipe>,
