@@ -69,7 +69,7 @@ export class CompileContext {
     return this.nowMarker;
   }
 
-  /** Errors reported so far: compare before and after compiling a part to learn whether it failed. */
+  /** Errors reported so far (compileQuery compares before and after to mark a result incomplete). */
   errorCount(): number {
     return this.diagnostics.filter((d) => d.severity === 'error').length;
   }

@@ -26,10 +26,9 @@ export function compileFrom(t: A.TableExpr, env: ExprEnv, anyBy?: readonly strin
     case 'table':
       return tableRef(t, env, anyBy);
     case 'subqueryTable': {
-      const errorsBefore = env.ctx.errorCount();
       const r = compileQuery(t.query, env.scope, env.ctx);
       const alias = t.alias ?? env.ctx.fresh('__s');
-      addRelation(env.scope, [alias], alias, r.columns, env.ctx.errorCount() > errorsBefore);
+      addRelation(env.scope, [alias], alias, r.columns, r.incomplete);
       return `${onePer(`(${r.sql})`, anyBy, r.columns)} AS ${q(alias)}`;
     }
     case 'tableFunction':

@@ -76,13 +76,12 @@ class Program implements RelationEnv {
         ...(node.mapPosition ? { mapPosition: node.mapPosition } : {}),
         ...(node.file ? { file: node.file } : {}),
       });
-      const errorsBefore = this.ctx.errorCount();
       this.ctx.diagnostics.push(...parsed.diagnostics);
       if (parsed.ast) {
         const r = compileQuery(parsed.ast, undefined, this.ctx);
         this.ctes.push({ name: q(key), body: r.sql });
-        // Errors here, or in a node it read, may have cost it columns: readers must not echo them.
-        const incomplete = this.ctx.errorCount() > errorsBefore;
+        // Errors here (parse or compile), or in a node it read, may have cost it columns: readers must not echo them.
+        const incomplete = r.incomplete || parsed.diagnostics.some((d) => d.severity === 'error');
         source = { sql: q(key), columns: r.columns, ...(incomplete ? { incomplete } : {}) };
       } else {
         // A node that does not parse is still a known name, with unknown columns.

@@ -22,6 +22,8 @@ import { printType } from '../../types/print.js';
 export interface CompiledSelect {
   readonly sql: string;
   readonly columns: CatalogColumn[];
+  /** Errors were reported while compiling it: its columns may be missing, so readers must not echo them. */
+  readonly incomplete?: true;
 }
 
 const ctes = new WeakMap<Scope, Map<string, RelationSource>>();
@@ -37,7 +39,12 @@ export function cteSource(scope: Scope, name: string): RelationSource | undefine
 
 /** Compiles a SELECT or a UNION; `parent` is the enclosing scope (WITH aliases and CTEs reach in). */
 export function compileQuery(query: A.Query, parent: Scope | undefined, ctx: CompileContext): CompiledSelect {
-  if (query.kind === 'select') return compileSelect(query, parent, ctx);
+  const errorsBefore = ctx.errorCount();
+  const r = query.kind === 'select' ? compileSelect(query, parent, ctx) : compileUnion(query, parent, ctx);
+  return ctx.errorCount() > errorsBefore ? { ...r, incomplete: true } : r;
+}
+
+function compileUnion(query: A.Union, parent: Scope | undefined, ctx: CompileContext): CompiledSelect {
   const members = query.members.map((m) => {
     const r = compileQuery(m, parent, ctx);
     // SQLite allows ORDER BY / LIMIT only at the end of a compound SELECT: nest members that have them.
@@ -71,12 +78,10 @@ function compileSelect(s: A.Select, parent: Scope | undefined, ctx: CompileConte
   const withSql: string[] = [];
   for (const w of s.with) {
     if (w.kind === 'cte') {
-      const errorsBefore = ctx.errorCount();
       const r = compileQuery(w.query, scope, ctx);
       withSql.push(`${q(w.name)} AS (${r.sql})`);
       if (!ctes.has(scope)) ctes.set(scope, new Map());
-      const incomplete = ctx.errorCount() > errorsBefore;
-      ctes.get(scope)!.set(w.name, { sql: q(w.name), columns: r.columns, ...(incomplete ? { incomplete } : {}) });
+      ctes.get(scope)!.set(w.name, { sql: q(w.name), columns: r.columns, ...(r.incomplete ? { incomplete: true } : {}) });
     } else if (w.expr.kind === 'alias') {
       scope.withAliases.set(w.expr.name, w.expr.expr);
     }
