@@ -57,6 +57,11 @@ export class Store extends StoreReplaces {
 
   // ── reads ─────────────────────────────────────────────────────────────────────────────────
 
+  /** Rows of a plain read on the writer's connection, outside any transaction (the job log, pause state). */
+  rows(sql: string, params: readonly unknown[] = []): unknown[] {
+    return this.db.prepare(sql).all(...params);
+  }
+
   /** Runs compiled SQL; `columns` name and type the result columns in order. */
   query(
     sql: string,

@@ -18,7 +18,7 @@ function table(store: Store): string {
 /** True when the pipe's schedule is paused. */
 export function copyPaused(store: Store, pipe: string): boolean {
   const t = table(store);
-  return store.transaction((tx) => tx.all(`SELECT 1 FROM ${t} WHERE pipe = ?`, [pipe])).length > 0;
+  return store.rows(`SELECT 1 FROM ${t} WHERE pipe = ?`, [pipe]).length > 0;
 }
 
 /** Pauses (or resumes) a pipe's schedule; returns whether that changed anything. */

@@ -153,8 +153,8 @@ export class JobLog {
   }
 
   get(id: string): Job | undefined {
-    const rows = this.store.transaction((tx) => tx.all(`SELECT * FROM ${TABLE} WHERE id = ?`, [id]));
-    return rows[0] ? fromRow(rows[0] as Row) : undefined;
+    const row = this.store.rows(`SELECT * FROM ${TABLE} WHERE id = ?`, [id])[0];
+    return row ? fromRow(row as Row) : undefined;
   }
 
   mustGet(id: string): Job {
@@ -182,24 +182,26 @@ export class JobLog {
     }
     const sql = `SELECT * FROM ${TABLE}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, rowid DESC LIMIT ?`;
-    const rows = this.store.transaction((tx) => tx.all(sql, [...params, filter.limit ?? 100]));
-    return rows.map((r) => fromRow(r as Row));
+    return this.store.rows(sql, [...params, filter.limit ?? 100]).map((r) => fromRow(r as Row));
   }
 
+  /** Reads and updates the job in one transaction: nothing can change it in between. */
   private settle(id: string, status: JobStatus, error: string | undefined, fields: Record<string, unknown>): Job {
-    const job = this.mustGet(id);
     const at = jobTime(this.now());
-    const merged = { ...job.fields, ...fields };
-    this.store.transaction((tx) =>
+    return this.store.transaction((tx) => {
+      const row = tx.all(`SELECT * FROM ${TABLE} WHERE id = ?`, [id])[0];
+      if (!row) throw new ApiError(404, `Job ${id} not found`);
+      const job = fromRow(row as Row);
+      const merged = { ...job.fields, ...fields };
       tx.run(`UPDATE ${TABLE} SET status = ?, updated_at = ?, error = ?, fields = ? WHERE id = ?`, [
         status,
         at,
         error ?? null,
         JSON.stringify(merged),
         id,
-      ]),
-    );
-    return { ...job, status, updated_at: at, ...(error !== undefined ? { error } : {}), fields: merged };
+      ]);
+      return { ...job, status, updated_at: at, ...(error !== undefined ? { error } : {}), fields: merged };
+    });
   }
 }
 
