@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import { ApiError } from '../util/api-error.js';
+import { oncePer } from '../util/once-per.js';
 
 /** Tinybird's job statuses. mk runs a job as soon as it is queued, so `waiting` lasts one turn of the event loop. */
 export type JobStatus = 'waiting' | 'working' | 'done' | 'error' | 'cancelled';
@@ -58,17 +59,8 @@ export const JOB_COLUMNS = [
   'fields',
 ] as const;
 
-const logs = new WeakMap<Store, JobLog>();
-
 /** The job log of a store (its table made on first use, and jobs a stopped server left unfinished closed). */
-export function jobLog(store: Store): JobLog {
-  let log = logs.get(store);
-  if (!log) {
-    log = new JobLog(store);
-    logs.set(store, log);
-  }
-  return log;
-}
+export const jobLog = oncePer((store: Store) => new JobLog(store));
 
 /** Tinybird's timestamp text, `YYYY-MM-DD hh:mm:ss.sss` in UTC (sorts as time does). */
 export function jobTime(date: Date): string {

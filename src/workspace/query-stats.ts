@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../analysis/sql/catalog.js';
 import { typeDefault } from '../compile/functions/index.js';
 import type { Store } from '../store/index.js';
 import { storageClass } from '../types/encoding.js';
+import { oncePer } from '../util/once-per.js';
 import { storedLiteral } from './convert-sql.js';
 import { jobLog } from './jobs.js';
 import { JOBS_LOG, JOBS_RAW, PIPE_STATS_DAILY, SERVICE_TABLES, type ServiceTable } from './service-tables.js';
@@ -17,17 +18,8 @@ import { JOBS_LOG, JOBS_RAW, PIPE_STATS_DAILY, SERVICE_TABLES, type ServiceTable
 /** Values in storage encoding, in column order (DateTime as epoch seconds, Map as JSON text). */
 export type ServiceRow = readonly (string | number | null)[];
 
-const recorders = new WeakMap<Store, ServiceRecorder>();
-
 /** The recorder of a store's service tables (made, with its tables, on first use). */
-export function serviceRecorder(store: Store): ServiceRecorder {
-  let r = recorders.get(store);
-  if (!r) {
-    r = new ServiceRecorder(store);
-    recorders.set(store, r);
-  }
-  return r;
-}
+export const serviceRecorder = oncePer((store: Store) => new ServiceRecorder(store));
 
 /**
  * Catalog entries for the service data sources mk keeps (`tinybird.pipe_stats_rt`, `tinybird.jobs_log`,
