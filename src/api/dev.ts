@@ -47,7 +47,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const url = await listen(app, options.host ?? DEFAULT_HOST, options.port ?? DEFAULT_PORT);
   writeDevServerInfo(options.project, url);
   const stopWatching =
-    options.watch === false ? undefined : watchProject(options.project, (paths) => options.onRebuild?.(rebuild(paths), paths));
+    options.watch === false ? undefined : await watchProject(options.project, (paths) => options.onRebuild?.(rebuild(paths), paths));
   return {
     url,
     adminToken,

@@ -2,9 +2,10 @@ import { watch } from 'chokidar';
 
 /**
  * Calls `onChange` once per burst of saves in a project (editors write several events per save), for
- * datafiles and fixtures only. Returns a function that stops watching.
+ * datafiles and fixtures only. Resolves, with a function that stops watching, once the first scan is
+ * done: a save before that could go unseen (on a busy machine the scan takes seconds).
  */
-export function watchProject(root: string, onChange: (paths: string[]) => void, debounceMs = 150): () => Promise<void> {
+export async function watchProject(root: string, onChange: (paths: string[]) => void, debounceMs = 150): Promise<() => Promise<void>> {
   const watcher = watch(root, {
     ignoreInitial: true,
     ignored: (path: string) => /(^|[/\\])(\.mk|\.git|node_modules)([/\\]|$)/.test(path),
@@ -23,6 +24,7 @@ export function watchProject(root: string, onChange: (paths: string[]) => void, 
       onChange(paths);
     }, debounceMs);
   });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return async () => {
     clearTimeout(timer);
     await watcher.close();
